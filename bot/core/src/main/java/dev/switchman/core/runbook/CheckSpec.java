@@ -1,0 +1,29 @@
+package dev.switchman.core.runbook;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A check declared once in a runbook and referenced by id from verify steps and gates.
+ * {@code blocking}: a gate of a phase that verifies this check needs it PASS and fresh.
+ */
+public record CheckSpec(
+        String id,
+        String kind,
+        Map<String, String> params,
+        Duration interval,
+        Duration timeout,
+        boolean blocking,
+        String description,
+        SourceLocation location) {
+
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    public CheckSpec {
+        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        interval = interval == null ? DEFAULT_INTERVAL : interval;
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        location = location == null ? SourceLocation.UNKNOWN : location;
+    }
+}
