@@ -211,6 +211,15 @@ final class DroolsDecisionSession implements DecisionSession {
         return ks.getFactCount();
     }
 
+    /** Findings currently held (diagnostics and tests). */
+    synchronized List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        for (Object o : ks.getObjects(o -> o instanceof Finding)) {
+            out.add((Finding) o);
+        }
+        return out;
+    }
+
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("decision session is closed");
