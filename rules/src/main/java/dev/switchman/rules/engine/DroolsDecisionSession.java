@@ -183,9 +183,11 @@ final class DroolsDecisionSession implements DecisionSession {
                 stateHandles.put(id, ks.insert(s));
             }
         }
+        // settle first (time-driven findings appear or lapse), then ask the gate question
+        List<Decision> out = fire();
         GateRequest g = new GateRequest(phaseId, blockingCheckIds, approvalsOf(phaseId));
         FactHandle gh = ks.insert(g);
-        List<Decision> out = fire();
+        out.addAll(fire());
         ks.delete(gh);
         out.add(verdict(g, t));
         return out;
@@ -218,6 +220,14 @@ final class DroolsDecisionSession implements DecisionSession {
             out.add((Finding) o);
         }
         return out;
+    }
+
+    synchronized String dump() {
+        StringBuilder b = new StringBuilder();
+        for (Object o : ks.getObjects()) {
+            b.append(o).append("; ");
+        }
+        return b.toString();
     }
 
     private void ensureOpen() {
