@@ -55,7 +55,7 @@ import org.kie.api.time.SessionPseudoClock;
 final class DroolsDecisionSession implements DecisionSession {
 
     /** Results move the Now fact at most this often; tick(), gates and run facts always move it. */
-    static final long NOW_GRANULARITY_MS = 1000;
+    static final long NOW_GRANULARITY_MS = Long.getLong("switchman.rules.nowGranularityMs", 1000);
 
     private final KieSession ks;
     private final SessionPseudoClock pseudo;
