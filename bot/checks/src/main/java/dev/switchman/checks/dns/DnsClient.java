@@ -77,7 +77,7 @@ public final class DnsClient {
         }
         Duration timeout = DEFAULT_QUERY_TIMEOUT;
         String t = env.settings().get("dns.query-timeout-ms");
-        if (t != null && !t.isBlank()) {
+        if (t != null && t.trim().matches("[0-9]{1,7}") && Long.parseLong(t.trim()) > 0) {
             timeout = Duration.ofMillis(Long.parseLong(t.trim()));
         }
         return new DnsClient(servers, timeout, SHARED);
