@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,11 +46,11 @@ public final class ChainValidator {
             return new ChainVerdict(ChainProblem.NO_CERTIFICATE, "the server presented no certificate", List.of(), null);
         }
         List<X509Certificate> path = order(presented);
-        Set<X509Certificate> rootSet = new HashSet<>(roots.certificates());
-        // A presented certificate that is itself trusted ends the path there (the root sent along, or a trusted leaf).
+        // A presented certificate that is itself trusted (same name and key as a root: the root sent
+        // along, a cross-signed copy of a trusted root, or a trusted leaf) ends the path there.
         for (int i = 0; i < path.size(); i++) {
-            if (rootSet.contains(path.get(i))) {
-                X509Certificate anchor = path.get(i);
+            X509Certificate anchor = trustedAs(path.get(i));
+            if (anchor != null) {
                 List<X509Certificate> below = path.subList(0, i);
                 if (below.isEmpty()) {
                     return checkDates(List.of(anchor), anchor, at);
@@ -73,6 +72,20 @@ public final class ChainValidator {
                     + " of " + name(top) + " was not sent by the server and is not a trusted root (incomplete chain, or an untrusted root)", path, null);
         }
         return pkix(path, anchors, at, stapledOcsp);
+    }
+
+    private X509Certificate trustedAs(X509Certificate c) {
+        for (X509Certificate r : roots.certificates()) {
+            if (r.equals(c)) {
+                return r;
+            }
+        }
+        for (X509Certificate r : roots.certificates()) {
+            if (r.getSubjectX500Principal().equals(c.getSubjectX500Principal()) && r.getPublicKey().equals(c.getPublicKey())) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** Leaf first, then each issuer found among the presented certificates; extras are dropped. */
