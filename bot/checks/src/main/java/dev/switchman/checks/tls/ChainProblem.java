@@ -13,6 +13,8 @@ public enum ChainProblem {
     REVOKED("revoked"),
     REVOCATION_UNKNOWN("revocation-unknown"),
     NOT_A_CA("not-a-ca"),
+    /** On the JDK's list of blocked certificates (lib/security/blocked.certs): a known-compromised key. */
+    DISTRUSTED("distrusted"),
     INVALID("invalid"),
     NO_CERTIFICATE("no-certificate");
 

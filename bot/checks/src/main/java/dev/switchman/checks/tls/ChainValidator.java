@@ -211,6 +211,9 @@ public final class ChainValidator {
         } else if (r == PKIXReason.NOT_CA_CERT) {
             p = ChainProblem.NOT_A_CA;
             what = which + " is not a CA certificate but issues another";
+        } else if (e.getMessage() != null && e.getMessage().startsWith("Untrusted certificate")) {
+            p = ChainProblem.DISTRUSTED;
+            what = "the JDK blocks a certificate in the chain as known-compromised: " + e.getMessage().substring("Untrusted certificate".length()).replaceFirst("^: ", "");
         } else if (e.getMessage() != null && e.getMessage().toLowerCase().contains("signature check failed")) {
             p = ChainProblem.BAD_SIGNATURE;
             what = "the signature on " + which + " does not verify";

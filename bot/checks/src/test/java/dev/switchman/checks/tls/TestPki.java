@@ -61,6 +61,7 @@ public final class TestPki {
     public static final class Spec {
         String subject = "CN=test";
         List<String> dnsNames = new ArrayList<>();
+        List<String> ipAddresses = new ArrayList<>();
         Instant notBefore = Instant.parse("2026-01-01T00:00:00Z");
         Instant notAfter = Instant.parse("2027-01-01T00:00:00Z");
         boolean ca;
@@ -74,6 +75,11 @@ public final class TestPki {
 
         public Spec dns(String... names) {
             dnsNames.addAll(List.of(names));
+            return this;
+        }
+
+        public Spec ip(String... addresses) {
+            ipAddresses.addAll(List.of(addresses));
             return this;
         }
 
@@ -112,8 +118,10 @@ public final class TestPki {
                         Date.from(notBefore), Date.from(notAfter), subjectName, kp.getPublic());
                 b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
                 b.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-                if (!dnsNames.isEmpty()) {
-                    GeneralName[] names = dnsNames.stream().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new);
+                if (!dnsNames.isEmpty() || !ipAddresses.isEmpty()) {
+                    GeneralName[] names = java.util.stream.Stream.concat(
+                            dnsNames.stream().map(n -> new GeneralName(GeneralName.dNSName, n)),
+                            ipAddresses.stream().map(n -> new GeneralName(GeneralName.iPAddress, n))).toArray(GeneralName[]::new);
                     b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
                 }
                 PrivateKey signingKey = issuer == null ? kp.getPrivate() : issuer.key();
