@@ -58,7 +58,7 @@ public final class HttpProbeProvider implements CheckProvider {
     public List<ParamSpec> parameters() {
         return List.of(
                 ParamSpec.required("url", "http:// or https:// URL to GET"),
-                ParamSpec.optional("address", null, "IP address to send requests for the URL's host to (real Host header and SNI), e.g. the new server before DNS moves"),
+                ParamSpec.optional("address", null, "IP address to send requests for the URL's host (and its www/apex sibling) to, with the real Host header and SNI, e.g. the new server before DNS moves"),
                 ParamSpec.optional("expect-status", null, "status the probe must see: a 3xx is compared with the first response, others with the final one"),
                 ParamSpec.optional("max-redirects", "10", "redirects to follow before giving up"),
                 ParamSpec.optional("ca", null, "PEM file of extra trusted roots for https (private CA)"));
@@ -150,7 +150,7 @@ public final class HttpProbeProvider implements CheckProvider {
             InetAddress address;
             String host = current.getHost();
             try {
-                address = override != null && host.equalsIgnoreCase(originalHost) ? override : InetAddress.getByName(host);
+                address = override != null && sameSite(host, originalHost) ? override : InetAddress.getByName(host);
             } catch (UnknownHostException e) {
                 return partial(request, target, CheckStatus.ERROR, "cannot resolve " + host + " (hop " + (hops.size() + 1) + ", " + current + ")", hops);
             }
@@ -252,6 +252,11 @@ public final class HttpProbeProvider implements CheckProvider {
 
     private static CheckResult partial(CheckRequest request, String target, CheckStatus status, String message, List<HttpHop> hops) {
         return request.result(status, target, message, observations(hops));
+    }
+
+    /** The URL's host, or its www/apex sibling: the hops that {@code address} applies to. */
+    static boolean sameSite(String host, String originalHost) {
+        return host.equalsIgnoreCase(originalHost) || !wwwMove(host, originalHost).isEmpty();
     }
 
     static String wwwMove(String fromHost, String toHost) {
