@@ -28,6 +28,12 @@ import org.springframework.shell.core.command.CommandRegistry;
 @Configuration(proxyBeanMethods = false)
 public class ConsoleConfiguration {
 
+    /** Spring Shell keeps the console history here: {@code $SWITCHMAN_HOME/history}. */
+    @Bean
+    org.springframework.shell.core.config.UserConfigPathProvider userConfigPathProvider(dev.switchman.app.config.Settings settings) {
+        return settings::home;
+    }
+
     @Bean
     SwitchableOutput consoleOutput() {
         return new SwitchableOutput(ConsoleOutput.of(System.out));
