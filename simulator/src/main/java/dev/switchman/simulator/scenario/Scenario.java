@@ -69,22 +69,23 @@ public record Scenario(
 
     /**
      * Who answers. {@code AUTO}: manual steps complete after their {@code expected} duration (or
-     * {@code manualDefault}), approvals are granted by {@code approvers} (role to user), and the
+     * {@code manualDefault}; {@code durations} overrides it per step id), approvals are granted by {@code approvers} (role to user), and the
      * rollback authority obeys a ROLLBACK recommendation after {@code reaction} (when {@code obeyRollback}).
      * {@code CHAT}: people answer in the channel. {@code SCRIPTED}: only the timeline's commands act.
      */
-    public record Responders(Mode mode, Map<String, String> approvers, Duration manualDefault, Duration reaction, boolean obeyRollback,
-                             SourceLocation location) {
+    public record Responders(Mode mode, Map<String, String> approvers, Duration manualDefault, Map<String, Duration> durations,
+                             Duration reaction, boolean obeyRollback, SourceLocation location) {
         public enum Mode { AUTO, CHAT, SCRIPTED }
 
         public Responders {
             approvers = approvers == null ? Map.of() : Map.copyOf(approvers);
+            durations = durations == null ? Map.of() : Map.copyOf(durations);
             manualDefault = manualDefault == null ? Duration.ofMinutes(1) : manualDefault;
             reaction = reaction == null ? Duration.ZERO : reaction;
         }
 
         public static Responders auto() {
-            return new Responders(Mode.AUTO, Map.of(), null, null, true, SourceLocation.UNKNOWN);
+            return new Responders(Mode.AUTO, Map.of(), null, null, null, true, SourceLocation.UNKNOWN);
         }
     }
 }

@@ -27,7 +27,7 @@ public final class ScenarioLoader {
 
     static final Set<String> TOP = Set.of("scenario", "title", "description", "runbook", "start", "speed", "end",
             "responders", "baseline", "intervals", "timeline", "expect");
-    static final Set<String> RESPONDERS = Set.of("mode", "approvers", "manual-default", "reaction", "obey-rollback");
+    static final Set<String> RESPONDERS = Set.of("mode", "approvers", "manual-default", "durations", "reaction", "obey-rollback");
     static final Set<String> RESULT = Set.of("status", "observations", "message");
     static final Set<String> ENTRY = Set.of("at", "fault", "check", "status", "observations", "message", "for", "chaos", "command", "by", "note");
     static final Set<String> CHAOS_KEYS = Set.of("stale", "delay", "flip", "curve", "resolver-old", "kill-bot");
@@ -203,9 +203,15 @@ public final class ScenarioLoader {
             }
         }
         Duration manual = m.containsKey("manual-default") ? duration(y, m.get("manual-default").value(), "manual-default") : null;
+        Map<String, Duration> durations = new LinkedHashMap<>();
+        if (m.containsKey("durations")) {
+            for (var e : y.mapping(m.get("durations").value(), "durations", null).values()) {
+                durations.put(e.key(), duration(y, e.value(), "duration of " + e.key()));
+            }
+        }
         Duration reaction = m.containsKey("reaction") ? duration(y, m.get("reaction").value(), "reaction") : null;
         boolean obey = !m.containsKey("obey-rollback") || bool(y, m.get("obey-rollback").value(), "obey-rollback");
-        return new Scenario.Responders(mode, approvers, manual, reaction, obey, y.at(n));
+        return new Scenario.Responders(mode, approvers, manual, durations, reaction, obey, y.at(n));
     }
 
     private static Scripted result(YamlTree y, Node n, String what) {

@@ -64,6 +64,7 @@ public final class ScenarioValidator {
                 requireIn(out, x.location(), "phase", x.phase(), phases);
             }
         }
+        s.responders().durations().keySet().forEach(st -> requireIn(out, s.responders().location(), "responders step", st, steps));
         for (String role : s.responders().approvers().keySet()) {
             if (!runbook.roles().defines(role)) {
                 String hint = DidYouMean.suggest(role, runbook.roles().members().keySet());
