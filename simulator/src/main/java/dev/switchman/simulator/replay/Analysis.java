@@ -49,6 +49,9 @@ public final class Analysis {
                     }
                     ref = f.get().at();
                     refName = x.of();
+                } else if (x.at() != null) {
+                    ref = s.at(x.at());
+                    refName = Offsets.format(x.at());
                 }
                 Instant from = ref;
                 Instant until = x.within() == null ? null : ref.plus(x.within());

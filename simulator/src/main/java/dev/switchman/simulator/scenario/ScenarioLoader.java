@@ -32,7 +32,7 @@ public final class ScenarioLoader {
     static final Set<String> ENTRY = Set.of("at", "fault", "check", "status", "observations", "message", "for", "chaos", "command", "by", "note");
     static final Set<String> CHAOS_KEYS = Set.of("stale", "delay", "flip", "curve", "resolver-old", "kill-bot");
     static final Set<String> CURVE = Set.of("observation", "from", "to", "over", "fail-above");
-    static final Set<String> EXPECT = Set.of("decision", "rule", "within", "of", "never", "phase", "reached-by", "reached", "outcome");
+    static final Set<String> EXPECT = Set.of("decision", "rule", "within", "of", "at", "never", "phase", "reached-by", "reached", "outcome");
     static final Set<String> OUTCOMES = Set.of("completed", "rolled-back", "aborted", "running");
 
     /** A loaded scenario (null when it has errors), the runbook it rehearses, and every problem found. */
@@ -53,6 +53,10 @@ public final class ScenarioLoader {
     private static volatile Function<Path, RunbookLoad> runbookLoader = ScenarioLoader::defaultRunbookLoader;
 
     private ScenarioLoader() {
+    }
+
+    public static Function<Path, RunbookLoad> runbookLoader() {
+        return runbookLoader;
     }
 
     /** Replaces how runbooks are read (the app and tests may plug their own). */
@@ -337,20 +341,24 @@ public final class ScenarioLoader {
         SourceLocation at = y.at(n);
         String text = describe(y, m);
         if (m.containsKey("never")) {
-            return new Expectation(Expectation.Kind.NEVER, decision(y, m.get("never").value()), null, null, null, null, null, false, null, text, at);
+            return new Expectation(Expectation.Kind.NEVER, decision(y, m.get("never").value()), null, null, null, null, null, null, false, null, text, at);
         }
         if (m.containsKey("decision")) {
             DecisionKind k = decision(y, m.get("decision").value());
             String rule = m.containsKey("rule") ? y.scalar(m.get("rule").value(), "rule") : null;
             Duration within = m.containsKey("within") ? duration(y, m.get("within").value(), "within") : null;
             String of = m.containsKey("of") ? y.scalar(m.get("of").value(), "of") : null;
-            return new Expectation(Expectation.Kind.DECISION, k, rule, within, of, null, null, false, null, text, at);
+            Duration atOffset = m.containsKey("at") ? offset(y, m.get("at").value(), "at") : null;
+            if (of != null && atOffset != null) {
+                y.error(m.get("at").value(), "an expectation counts from a fault ('of') or from an offset ('at'), not both");
+            }
+            return new Expectation(Expectation.Kind.DECISION, k, rule, within, of, atOffset, null, null, false, null, text, at);
         }
         if (m.containsKey("phase")) {
             String phase = y.scalar(m.get("phase").value(), "phase");
             Duration by = m.containsKey("reached-by") ? offset(y, m.get("reached-by").value(), "reached-by") : null;
             boolean notReached = m.containsKey("reached") && !bool(y, m.get("reached").value(), "reached");
-            return new Expectation(Expectation.Kind.PHASE, null, null, null, null, phase, by, notReached, null, text, at);
+            return new Expectation(Expectation.Kind.PHASE, null, null, null, null, null, phase, by, notReached, null, text, at);
         }
         if (m.containsKey("outcome")) {
             String o = y.scalar(m.get("outcome").value(), "outcome");
@@ -359,7 +367,7 @@ public final class ScenarioLoader {
                 y.error(m.get("outcome").value(), "expected outcome completed, rolled-back, aborted or running, got '" + o + "'"
                         + (hint == null ? "" : "; did you mean '" + hint + "'?"));
             }
-            return new Expectation(Expectation.Kind.OUTCOME, null, null, null, null, null, null, false, o, text, at);
+            return new Expectation(Expectation.Kind.OUTCOME, null, null, null, null, null, null, null, false, o, text, at);
         }
         y.error(n, "an expectation has one of: decision (with within/of/rule), never, phase (with reached-by or reached), outcome");
         return null;
