@@ -175,13 +175,23 @@ public final class TestPki {
              var parser = new org.bouncycastle.openssl.PEMParser(r)) {
             Object o = parser.readObject();
             var conv = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter();
+            PrivateKey key;
             if (o instanceof org.bouncycastle.openssl.PEMKeyPair kp) {
-                return conv.getKeyPair(kp).getPrivate();
+                key = conv.getKeyPair(kp).getPrivate();
+            } else if (o instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo pki) {
+                key = conv.getPrivateKey(pki);
+            } else {
+                throw new IllegalArgumentException(file + ": not an unencrypted private key (" + (o == null ? "empty" : o.getClass().getSimpleName()) + ")");
             }
-            if (o instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo pki) {
-                return conv.getPrivateKey(pki);
+            // Re-read through the JDK's own providers: once BouncyCastle is registered (MINA SSHD does
+            // that), the converter hands out BC keys named "ECDSA", which JSSE key selection ignores.
+            String alg = key.getAlgorithm().startsWith("EC") ? "EC" : key.getAlgorithm();
+            try {
+                return java.security.KeyFactory.getInstance(alg, alg.equals("EC") ? "SunEC" : "SunRsaSign")
+                        .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key.getEncoded()));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(file + ": " + e.getMessage(), e);
             }
-            throw new IllegalArgumentException(file + ": not an unencrypted private key (" + (o == null ? "empty" : o.getClass().getSimpleName()) + ")");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);
         }
