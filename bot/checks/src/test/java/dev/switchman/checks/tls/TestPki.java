@@ -62,6 +62,7 @@ public final class TestPki {
         String subject = "CN=test";
         List<String> dnsNames = new ArrayList<>();
         List<String> ipAddresses = new ArrayList<>();
+        String ocspUrl;
         Instant notBefore = Instant.parse("2026-01-01T00:00:00Z");
         Instant notAfter = Instant.parse("2027-01-01T00:00:00Z");
         boolean ca;
@@ -75,6 +76,12 @@ public final class TestPki {
 
         public Spec dns(String... names) {
             dnsNames.addAll(List.of(names));
+            return this;
+        }
+
+        /** Names an OCSP responder in the Authority Information Access extension. */
+        public Spec ocsp(String url) {
+            this.ocspUrl = url;
             return this;
         }
 
@@ -123,6 +130,11 @@ public final class TestPki {
                             dnsNames.stream().map(n -> new GeneralName(GeneralName.dNSName, n)),
                             ipAddresses.stream().map(n -> new GeneralName(GeneralName.iPAddress, n))).toArray(GeneralName[]::new);
                     b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+                }
+                if (ocspUrl != null) {
+                    b.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+                            org.bouncycastle.asn1.x509.X509ObjectIdentifiers.ocspAccessMethod,
+                            new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
                 }
                 PrivateKey signingKey = issuer == null ? kp.getPrivate() : issuer.key();
                 String alg = sigAlg != null ? sigAlg : signingKey.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
