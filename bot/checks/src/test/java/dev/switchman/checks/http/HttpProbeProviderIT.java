@@ -200,6 +200,8 @@ class HttpProbeProviderIT {
         assertEquals(true, r.observations().get("hsts-preload"));
         assertEquals("valid", r.observations().get("hsts"));
         assertEquals("https://app.example.test:" + https.getAddress().getPort() + "/hsts", r.observations().get("final-url"));
+        assertEquals("", hops(r).get(0).get("hsts"), "plain http hop");
+        assertEquals("max-age=31536000; includeSubDomains; preload", hops(r).get(1).get("hsts"));
     }
 
     @Test
