@@ -264,6 +264,26 @@ class HttpProbeProviderIT {
     }
 
     @Test
+    void isAnErrorWhenTheServerDoesNotSpeakHttp() throws Exception {
+        try (ServerSocket garbage = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                try (var s = garbage.accept()) {
+                    s.getOutputStream().write("SSH-2.0-OpenSSH_9.6\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    s.getInputStream().read();
+                } catch (IOException e) {
+                    // the probe hangs up
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            CheckResult r = probe("http://127.0.0.1:" + garbage.getLocalPort() + "/");
+            assertEquals(CheckStatus.ERROR, r.status(), r.message());
+            assertTrue(r.message().contains("not an HTTP response"), r.message());
+        }
+    }
+
+    @Test
     void rejectsABadUrlAndNumbers() {
         List<String> problems = provider.validate(Map.of("url", "ftp://x/", "max-redirects", "many", "expect-status", "99"));
         assertEquals(3, problems.size(), problems.toString());
