@@ -59,7 +59,7 @@ public final class LocatedYaml {
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            problems.error(new SourceLocation(name, 0, 0), "no such file");
+            problems.error(new SourceLocation(name, 0, 0), "no such file; expected a readable YAML file");
             return null;
         } catch (IOException e) {
             problems.error(new SourceLocation(name, 0, 0), "cannot read the file: " + e.getMessage());
