@@ -30,10 +30,12 @@ class RunbookCatalogTest {
     void findsRunbookFilesInATreeById(@TempDir Path dir) throws IOException {
         write(dir.resolve("web/runbook.yaml"), runbook("web"));
         write(dir.resolve("db/postgres.runbook.yaml"), runbook("postgres"));
-        write(dir.resolve("db/scenario.yaml"), "not: a runbook\n");
+        write(dir.resolve("db/scenario.yaml"), "runbook: ../runbook.yaml\ntimeline: []\n");
+        write(dir.resolve("mail/mail-move.yaml"), runbook("mail"));
+        write(dir.resolve("mail/notes.txt"), "phases:\n");
         RunbookCatalog catalog = RunbookCatalog.of(dir, RunbookLoader.withoutProviders());
         assertEquals(List.of(), catalog.problems());
-        assertEquals(List.of("postgres", "web"), catalog.ids());
+        assertEquals(List.of("postgres", "mail", "web"), catalog.ids());
         assertEquals("web", catalog.find("web").orElseThrow().title());
         assertTrue(catalog.find("nope").isEmpty());
     }
@@ -73,11 +75,12 @@ class RunbookCatalogTest {
                 """);
         write(dir.resolve("runbooks/hello/runbook.yaml"), runbook("hello").replace("phases:", "rules: [rules/extra.drl, rules/gone.drl]\nphases:"));
         write(dir.resolve("runbooks/hello/rules/extra.drl"), "package x;\n");
+        write(dir.resolve("runbooks/hello/rehearse.scenario.yaml"), "runbook: runbook.yaml\ntimeline: []\n");
         try (URLClassLoader cl = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
             RunbookCatalog catalog = RunbookCatalog.ofClasspath(cl, RunbookLoader.withoutProviders());
             assertEquals(List.of(
                             "classpath:runbooks/hello/runbook.yaml:3:26: error: rules: no such rule file 'rules/gone.drl'; expected a .drl file relative to the runbook's folder",
-                            "classpath:runbooks/index.txt:6:1: error: listed runbook 'missing/runbook.yaml' is not on the class path (expected resource runbooks/missing/runbook.yaml)",
+                            "classpath:runbooks/index.txt:6:1: error: listed file 'missing/runbook.yaml' is not on the class path (expected resource runbooks/missing/runbook.yaml)",
                             "classpath:runbooks/index.txt:7:1: error: expected a path relative to runbooks/ using '/', without '..', got '../escape/runbook.yaml'"),
                     catalog.problems().stream().map(Problem::toString).toList());
         }
