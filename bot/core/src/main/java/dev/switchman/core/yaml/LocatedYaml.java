@@ -107,7 +107,7 @@ public final class LocatedYaml {
         SourceLocation at = at(p);
         if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
             problems.error(at, "YAML aliases (*" + p.getText() + ") are not supported; write the value out");
-            return new YamlScalar(null, YamlScalar.Type.NULL, at);
+            return new YamlScalar("*" + p.getText(), YamlScalar.Type.STRING, at);
         }
         return switch (t) {
             case START_OBJECT -> readMap(p, at);

@@ -61,6 +61,20 @@ class LocatedYamlTest {
     }
 
     @Test
+    void rejectsAliasesOnce() {
+        Problems problems = new Problems();
+        LocatedYaml.parse("a.yaml", "x: &v 1\ny: *v\n", problems);
+        assertEquals("[a.yaml:2:4: error: YAML aliases (*v) are not supported; write the value out]", problems.all().toString());
+    }
+
+    @Test
+    void rejectsASecondDocument() {
+        Problems problems = new Problems();
+        LocatedYaml.parse("a.yaml", "x: 1\n---\ny: 2\n", problems);
+        assertEquals("[a.yaml:3:1: error: expected one YAML document, found a second one (remove the '---' separator)]", problems.all().toString());
+    }
+
+    @Test
     void reportsEmptyFile() {
         Problems problems = new Problems();
         assertNull(LocatedYaml.parse("e.yaml", "# nothing\n", problems));
