@@ -465,7 +465,7 @@ final class RunbookReader {
         }
         List<String> present = new ArrayList<>();
         for (String k : List.of("duration", "until", "condition")) {
-            if (w.has(k)) {
+            if (w.optional(k).isPresent()) {
                 present.add(k);
             }
         }

@@ -458,6 +458,18 @@ class RunbookValidationTest {
     }
 
     @Test
+    void rejectsWaitWithAnEmptyDuration() {
+        assertOnlyError("""
+                id: t
+                title: T
+                phases:
+                  - id: p
+                    steps:
+                      - {id: s, wait: {duration: ~}}
+                """, 6, 23, "wait: expected exactly one of duration, until or condition, got none");
+    }
+
+    @Test
     void rejectsWaitWithTwoThingsToWaitFor() {
         assertOnlyError("""
                 id: t
