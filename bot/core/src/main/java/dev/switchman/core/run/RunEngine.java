@@ -159,11 +159,7 @@ public final class RunEngine {
     }
 
     private void afterTurn() {
-        int guard = 0;
-        while (factsDirty && !closed && guard++ < 10) {
-            factsDirty = false;
-            handleDecisions(session.onRunFacts(state.facts()), null);
-        }
+        syncFacts();
         if (statusDirty && statusRef != null && ctx.backend() != null) {
             statusDirty = false;
             try {
@@ -174,6 +170,15 @@ public final class RunEngine {
         }
         if (state.status().finished()) {
             close();
+        }
+    }
+
+    /** Tells the rules the run's state if it changed since they last heard. */
+    private void syncFacts() {
+        int guard = 0;
+        while (factsDirty && !closed && guard++ < 10) {
+            factsDirty = false;
+            handleDecisions(session.onRunFacts(state.facts()), null);
         }
     }
 
@@ -548,6 +553,7 @@ public final class RunEngine {
 
     /** Asks the rules; records the decision when it changed; acts on it. {@code goBy} non-null: a `go` asked. */
     private Decision evaluateGate(PlannedStep ps, Step s, ChatUser goBy, String reason) {
+        syncFacts();
         List<Decision> ds = session.evaluateGate(ps.phaseId(), gateChecks(ps, s));
         Decision gate = ds.stream().filter(d -> d.kind() == DecisionKind.GO || d.kind() == DecisionKind.NO_GO).findFirst()
                 .orElseGet(() -> ds.stream().filter(d -> d.kind() == DecisionKind.HOLD).findFirst()

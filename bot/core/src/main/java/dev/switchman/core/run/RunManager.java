@@ -28,6 +28,7 @@ public final class RunManager {
     private final Supplier<? extends Collection<Runbook>> catalog;
     private final Map<String, RunEngine> byChannel = new ConcurrentHashMap<>();
     private final Map<String, RunEngine> byId = new ConcurrentHashMap<>();
+    private final Map<String, RunEngine> latestByChannel = new ConcurrentHashMap<>();
 
     public RunManager(RunContext ctx, Supplier<? extends Collection<Runbook>> catalog) {
         this.ctx = ctx;
@@ -56,6 +57,11 @@ public final class RunManager {
         return Optional.ofNullable(e);
     }
 
+    /** The channel's active run, else the last one it had since start-up (for {@code timeline}). */
+    public Optional<RunEngine> latest(String channel) {
+        return active(channel).or(() -> Optional.ofNullable(latestByChannel.get(channel)));
+    }
+
     /** A run this bot knows (active or finished since start-up). */
     public Optional<RunEngine> run(String runId) {
         return Optional.ofNullable(byId.get(runId));
@@ -78,6 +84,7 @@ public final class RunManager {
         String runId = newRunId(runbook.id());
         RunEngine engine = new RunEngine(ctx, runbook, new RunState(runId));
         byChannel.put(channel, engine);
+        latestByChannel.put(channel, engine);
         byId.put(runId, engine);
         engine.actor().call(() -> {
             engine.recordCommand(user, commandText, channel, idempotencyKey);
@@ -119,6 +126,7 @@ public final class RunManager {
             }
             RunEngine engine = new RunEngine(ctx, rb.get(), state);
             byChannel.put(state.channel(), engine);
+            latestByChannel.put(state.channel(), engine);
             byId.put(runId, engine);
             engine.actor().call(() -> {
                 engine.resume();

@@ -10,9 +10,8 @@ import java.util.List;
 public final class TimelineCommand implements Command {
     @Override public String name() { return "timeline"; }
     @Override public String usage() { return "timeline"; }
-    @Override public String description() { return "Lists what happened in the run, in order: steps, approvals, refusals, check status changes, decisions with their rule and reason."; }
+    @Override public String description() { return "Lists what happened in the channel's run (the active one, else the last one), in order: steps, approvals, refusals, check status changes, decisions with their rule and reason."; }
     @Override public List<String> examples() { return List.of("timeline"); }
-    @Override public boolean needsRun() { return true; }
 
     @Override
     public void validate(CommandContext ctx) {
@@ -21,6 +20,7 @@ public final class TimelineCommand implements Command {
 
     @Override
     public ChatMessage execute(CommandContext ctx) {
-        return ctx.requireRun().timeline();
+        return ctx.run().or(() -> ctx.runs().latest(ctx.channel())).map(r -> r.actor().call(r::timeline))
+                .orElseGet(() -> ChatMessage.of(ChatMessage.Tone.INFO, "No run", "No run in this channel since the bot started; `runbooks` lists what you can `start`."));
     }
 }
