@@ -14,6 +14,10 @@ final class ValidateCommand {
     }
 
     int run(List<String> argv) {
+        if (argv.contains("--help") || argv.contains("-h")) {
+            out.println(Usage.VALIDATE);
+            return ExitCodes.OK;
+        }
         err.println("switchman validate: this build has no runbook loader yet");
         return ExitCodes.NOT_IN_BUILD;
     }
