@@ -14,6 +14,7 @@ import dev.switchman.core.yaml.YamlValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -371,7 +372,7 @@ final class RunbookReader {
                 kinds.add(k);
             }
         }
-        kinds.sort(java.util.Comparator.comparingInt((StepKind k) -> m.keyLocation(k.key()).map(SourceLocation::line).orElse(0))
+        kinds.sort(Comparator.comparingInt((StepKind k) -> m.keyLocation(k.key()).map(SourceLocation::line).orElse(0))
                 .thenComparingInt(k -> m.keyLocation(k.key()).map(SourceLocation::column).orElse(0)));
         String name = id == null ? "step" : "step '" + id + "'";
         StepKind kind = null;
@@ -465,7 +466,7 @@ final class RunbookReader {
         }
         List<String> present = new ArrayList<>();
         for (String k : List.of("duration", "until", "condition")) {
-            if (w.has(k)) {
+            if (w.optional(k).isPresent()) {
                 present.add(k);
             }
         }
@@ -591,7 +592,7 @@ final class RunbookReader {
                         });
                         unknown(r, "step", approvals, "the id of an approval step");
                     } else if (step.detail() != null && !StepKind.APPROVAL.name().equals(step.detail())) {
-                        problems.error(at, r.context() + ": step '" + r.name() + "' is a " + StepKind.valueOf(step.detail()).key()
+                        problems.error(at, r.context() + ": step '" + r.name() + "' is a " + StepKind.valueOf(step.detail()).name().toLowerCase()
                                 + " step, not an approval step; expected the id of an approval step");
                     }
                 }
