@@ -1,0 +1,325 @@
+package dev.switchman.rules.engine;
+
+import dev.switchman.core.check.CheckResult;
+import dev.switchman.core.decision.Decision;
+import dev.switchman.core.decision.DecisionKind;
+import dev.switchman.core.decision.DecisionSession;
+import dev.switchman.core.decision.Evidence;
+import dev.switchman.core.decision.RunFacts;
+import dev.switchman.core.runbook.CheckSpec;
+import dev.switchman.core.runbook.Phase;
+import dev.switchman.core.runbook.Runbook;
+import dev.switchman.core.runbook.Step;
+import dev.switchman.core.runbook.StepKind;
+import dev.switchman.rules.fact.CheckState;
+import dev.switchman.rules.fact.Finding;
+import dev.switchman.rules.fact.GateRequest;
+import dev.switchman.rules.fact.Kinds;
+import dev.switchman.rules.fact.Limits;
+import dev.switchman.rules.fact.Now;
+import dev.switchman.rules.fact.RunState;
+import dev.switchman.rules.fact.Sample;
+import dev.switchman.rules.fact.WriteCount;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.time.SessionPseudoClock;
+
+/**
+ * One run's rule session. Thread-safe: every public method is synchronized, so the run engine may call
+ * it from its own thread while chat handling goes on elsewhere; calls are short (microseconds) and
+ * never wait on I/O.
+ *
+ * <p>Facts: one {@link CheckState} per check (latest result, updated in place), {@link Sample} events
+ * for windowed kinds (retracted once older than the longest window of their kind), one {@link RunState},
+ * one {@link Now} (moved on every call that advances time by at least a second, and on every tick, gate
+ * and run-facts call), one {@link WriteCount} (unknown unless the runbook names a write counter). Memory is bounded
+ * by the number of checks times the longest window, whatever the length of the run.
+ */
+final class DroolsDecisionSession implements DecisionSession {
+
+    /** Results move the Now fact at most this often; tick(), gates and run facts always move it. */
+    static final long NOW_GRANULARITY_MS = 1000;
+
+    private final KieSession ks;
+    private final SessionPseudoClock pseudo;
+    private final Clock clock;
+    private final Runbook runbook;
+    private final Limits limits;
+    private final Map<String, CheckState> states = new HashMap<>();
+    private final Map<String, FactHandle> stateHandles = new HashMap<>();
+    private final Map<String, ArrayDeque<SampleRef>> samples = new HashMap<>();
+    private final Now now;
+    private final FactHandle nowHandle;
+    private final RunState run = new RunState();
+    private final FactHandle runHandle;
+    private final WriteCount writeCount;
+    private final FactHandle writeHandle;
+    private final List<Decision> pending = new ArrayList<>();
+    private final List<Decision> notes = new ArrayList<>();
+    private boolean closed;
+
+    private record SampleRef(long atMs, FactHandle handle) {
+    }
+
+    DroolsDecisionSession(KieBase kb, Runbook runbook, Clock clock) {
+        this.clock = clock;
+        this.runbook = runbook;
+        this.limits = new Limits(runbook);
+        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+        conf.setOption(ClockTypeOption.PSEUDO);
+        this.ks = kb.newKieSession(conf, null);
+        this.pseudo = ks.getSessionClock();
+        long start = clock.millis();
+        pseudo.advanceTime(start - pseudo.getCurrentTime(), TimeUnit.MILLISECONDS);
+        ks.setGlobal("limits", limits);
+        ks.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getObject() instanceof Finding f && f.getAnnounce() != null) {
+                    pending.add(new Decision(f.getAnnounce(), f.getRuleId(), f.getReason(), f.getEvidence(),
+                            sessionTime(), run.getPhase()));
+                }
+            }
+        });
+        now = new Now(start);
+        nowHandle = ks.insert(now);
+        runHandle = ks.insert(run);
+        writeCount = new WriteCount(limits.getWriteCounterCheck());
+        writeHandle = ks.insert(writeCount);
+        for (CheckSpec c : runbook.checks()) {
+            CheckState s = new CheckState(c.id(), c.kind(), c.interval().toMillis(), c.blocking(), start);
+            states.put(c.id(), s);
+            stateHandles.put(c.id(), ks.insert(s));
+        }
+    }
+
+    Limits limits() {
+        return limits;
+    }
+
+    /** A decision the engine itself makes at open (broken runbook rules, bad thresholds), returned by the first call. */
+    synchronized void note(DecisionKind kind, String ruleId, String reason) {
+        notes.add(new Decision(kind, ruleId, reason, List.of(), sessionTime(), run.getPhase()));
+    }
+
+    @Override
+    public synchronized List<Decision> onResult(CheckResult r) {
+        ensureOpen();
+        long t = advance();
+        CheckState s = states.get(r.checkId());
+        FactHandle h;
+        if (s == null) {
+            CheckSpec spec = runbook.check(r.checkId()).orElse(null);
+            long interval = spec == null ? CheckSpec.DEFAULT_INTERVAL.toMillis() : spec.interval().toMillis();
+            s = new CheckState(r.checkId(), r.kind(), interval, spec != null && spec.blocking(), t);
+            s.observe(r, limits.getStaleIntervals(), limits.getFreshIntervals());
+            states.put(r.checkId(), s);
+            h = ks.insert(s);
+            stateHandles.put(r.checkId(), h);
+        } else {
+            s.observe(r, limits.getStaleIntervals(), limits.getFreshIntervals());
+            h = stateHandles.get(r.checkId());
+            ks.update(h, s);
+        }
+        String sampled = Kinds.SAMPLED.get(s.getKind());
+        if (sampled != null) {
+            OptionalDouble v = r.number(sampled);
+            if (v.isPresent() && !s.isUnmeasured()) {
+                sample(s, r.observedAt().toEpochMilli(), v.getAsDouble());
+            }
+        }
+        if (!writeCount.getCheckId().isEmpty() && writeCount.getCheckId().equals(r.checkId())) {
+            OptionalDouble w = r.number("writes");
+            if (w.isPresent()) {
+                writeCount.observe((long) w.getAsDouble(), run.isAfterCutover()
+                        && r.observedAt().toEpochMilli() >= run.getCutoverMs());
+                ks.update(writeHandle, writeCount);
+            }
+        }
+        if (t - now.getMs() >= NOW_GRANULARITY_MS) {
+            moveNow(t);
+        }
+        return fire();
+    }
+
+    @Override
+    public synchronized List<Decision> onRunFacts(RunFacts facts) {
+        ensureOpen();
+        long t = advance();
+        run.apply(facts);
+        ks.update(runHandle, run);
+        moveNow(t);
+        return fire();
+    }
+
+    @Override
+    public synchronized List<Decision> evaluateGate(String phaseId, List<String> blockingCheckIds) {
+        ensureOpen();
+        long t = advance();
+        moveNow(t);
+        for (String id : blockingCheckIds) {
+            if (!states.containsKey(id)) {
+                CheckState s = new CheckState(id, runbook.check(id).map(CheckSpec::kind).orElse("unknown"),
+                        runbook.check(id).map(c -> c.interval().toMillis()).orElse(CheckSpec.DEFAULT_INTERVAL.toMillis()),
+                        true, t);
+                states.put(id, s);
+                stateHandles.put(id, ks.insert(s));
+            }
+        }
+        // settle first (time-driven findings appear or lapse), then ask the gate question
+        List<Decision> out = fire();
+        GateRequest g = new GateRequest(phaseId, blockingCheckIds, approvalsOf(phaseId));
+        FactHandle gh = ks.insert(g);
+        out.addAll(fire());
+        ks.delete(gh);
+        out.add(verdict(g, t));
+        return out;
+    }
+
+    @Override
+    public synchronized List<Decision> tick() {
+        ensureOpen();
+        moveNow(advance());
+        return fire();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            ks.dispose();
+        }
+    }
+
+    /** Facts held by the session (for memory tests and diagnostics). */
+    synchronized long factCount() {
+        return ks.getFactCount();
+    }
+
+    /** Findings currently held (diagnostics and tests). */
+    synchronized List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        for (Object o : ks.getObjects(o -> o instanceof Finding)) {
+            out.add((Finding) o);
+        }
+        return out;
+    }
+
+    synchronized String dump() {
+        StringBuilder b = new StringBuilder();
+        for (Object o : ks.getObjects()) {
+            b.append(o).append("; ");
+        }
+        return b.toString();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("decision session is closed");
+        }
+    }
+
+    private long advance() {
+        long target = clock.millis();
+        long current = pseudo.getCurrentTime();
+        if (target > current) {
+            pseudo.advanceTime(target - current, TimeUnit.MILLISECONDS);
+            return target;
+        }
+        return current;
+    }
+
+    private Instant sessionTime() {
+        return Instant.ofEpochMilli(pseudo.getCurrentTime());
+    }
+
+    private void moveNow(long t) {
+        if (t != now.getMs()) {
+            now.setMs(t);
+            ks.update(nowHandle, now);
+        }
+    }
+
+    private void sample(CheckState s, long atMs, double value) {
+        s.markFirstSample(atMs);
+        ArrayDeque<SampleRef> q = samples.computeIfAbsent(s.getCheckId(), k -> new ArrayDeque<>());
+        q.addLast(new SampleRef(atMs, ks.insert(new Sample(s.getCheckId(), atMs, value))));
+        long keepFrom = atMs - limits.retentionMs(s.getKind()) - 2 * s.getIntervalMs();
+        while (!q.isEmpty() && q.peekFirst().atMs() < keepFrom) {
+            ks.delete(q.pollFirst().handle());
+        }
+    }
+
+    private List<Decision> fire() {
+        ks.fireAllRules();
+        List<Decision> out = new ArrayList<>(notes.size() + pending.size());
+        if (!notes.isEmpty()) {
+            Instant at = sessionTime();
+            for (Decision d : notes) {
+                out.add(new Decision(d.kind(), d.ruleId(), d.reason(), d.evidence(), at, run.getPhase()));
+            }
+            notes.clear();
+        }
+        out.addAll(pending);
+        pending.clear();
+        return out;
+    }
+
+    private List<String> approvalsOf(String phaseId) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Phase p : runbook.phases()) {
+            if (p.id().equals(phaseId)) {
+                for (Step st : p.steps()) {
+                    if (st.kind() == StepKind.GATE && st.gate() != null) {
+                        out.addAll(st.gate().approvals());
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private Decision verdict(GateRequest g, long t) {
+        Instant at = Instant.ofEpochMilli(t);
+        List<GateRequest.Blocker> blockers = g.getBlockers();
+        if (blockers.isEmpty()) {
+            List<Evidence> ev = new ArrayList<>();
+            for (String id : g.getCheckIds()) {
+                ev.add(states.get(id).evidence());
+            }
+            String checks = g.getCheckIds().isEmpty() ? "no blocking checks" : "all " + g.getCheckIds().size()
+                    + " blocking check" + (g.getCheckIds().size() == 1 ? "" : "s") + " pass and are fresh ("
+                    + String.join(", ", g.getCheckIds()) + ")";
+            String approvals = g.getApprovals().isEmpty() ? "no approvals required"
+                    : "approvals in (" + String.join(", ", g.getApprovals()) + ")";
+            return new Decision(DecisionKind.GO, "gate.go", "GO for phase " + g.getPhase() + ": " + checks + "; "
+                    + approvals + ".", ev, at, g.getPhase());
+        }
+        StringBuilder b = new StringBuilder("NO-GO for phase ").append(g.getPhase()).append(": ")
+                .append(blockers.size()).append(blockers.size() == 1 ? " blocker" : " blockers").append(". ");
+        List<Evidence> ev = new ArrayList<>();
+        int i = 1;
+        for (GateRequest.Blocker bl : blockers) {
+            b.append(i++).append(") ").append(bl.sentence()).append(" [").append(bl.ruleId()).append("] ");
+            ev.addAll(bl.evidence());
+        }
+        return new Decision(DecisionKind.NO_GO, "gate.no-go", b.toString().trim(), ev, at, g.getPhase());
+    }
+}

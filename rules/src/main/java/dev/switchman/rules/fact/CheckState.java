@@ -1,0 +1,248 @@
+package dev.switchman.rules.fact;
+
+import dev.switchman.core.check.CheckResult;
+import dev.switchman.core.check.CheckStatus;
+import dev.switchman.core.decision.Evidence;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The latest result of one check, as one long-lived fact (the session updates it in place). Rules
+ * read observations by the contract names ({@code ttl}, {@code rate}, {@code lag-s}...) through
+ * {@link #num}, {@link #text}, {@link #list} and {@link #flag}. A check declared in the runbook but
+ * not yet reported has {@code seen == false} and a null status.
+ */
+public final class CheckState {
+    private final String checkId;
+    private final String kind;
+    private final long intervalMs;
+    private final boolean blocking;
+    private final long sinceMs;
+    private CheckResult result;
+    private Map<String, Object> previous = Map.of();
+    private long lastMs = -1;
+    private long firstSampleMs = -1;
+    private int consecutiveFailures;
+    private long staleAtMs;
+    private long freshUntilMs = -1;
+
+    public CheckState(String checkId, String kind, long intervalMs, boolean blocking, long sinceMs) {
+        this.checkId = checkId;
+        this.kind = kind;
+        this.intervalMs = intervalMs;
+        this.blocking = blocking;
+        this.sinceMs = sinceMs;
+    }
+
+    /** Takes a new result; {@code staleIntervals}/{@code freshIntervals} come from the runbook's limits. */
+    public void observe(CheckResult r, double staleIntervals, double freshIntervals) {
+        previous = result == null ? Map.of() : result.observations();
+        result = r;
+        lastMs = r.observedAt().toEpochMilli();
+        staleAtMs = lastMs + Math.round(staleIntervals * intervalMs);
+        freshUntilMs = lastMs + Math.round(freshIntervals * intervalMs);
+        switch (r.status()) {
+            case FAIL, ERROR -> consecutiveFailures++;
+            case PASS, WARN -> consecutiveFailures = 0;
+            case UNKNOWN -> { }
+        }
+    }
+
+    public void markFirstSample(long atMs) {
+        if (firstSampleMs < 0) {
+            firstSampleMs = atMs;
+        }
+    }
+
+    public String getCheckId() {
+        return checkId;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public long getIntervalMs() {
+        return intervalMs;
+    }
+
+    public boolean isBlocking() {
+        return blocking;
+    }
+
+    public boolean isSeen() {
+        return result != null;
+    }
+
+    /** Null until the first result. */
+    public CheckStatus getStatus() {
+        return result == null ? null : result.status();
+    }
+
+    public boolean isPass() {
+        return result != null && result.status() == CheckStatus.PASS;
+    }
+
+    /** UNKNOWN or ERROR: the check could not measure. */
+    public boolean isUnmeasured() {
+        return result != null && (result.status() == CheckStatus.UNKNOWN || result.status() == CheckStatus.ERROR);
+    }
+
+    public String getMessage() {
+        return result == null ? "" : result.message();
+    }
+
+    public long getLastMs() {
+        return lastMs;
+    }
+
+    /** When the session first knew of this check (session start for declared checks). */
+    public long getSinceMs() {
+        return sinceMs;
+    }
+
+    public long getFirstSampleMs() {
+        return firstSampleMs;
+    }
+
+    public int getConsecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    /** The time after which, with no new result, the check counts as stale (Long.MAX_VALUE when never seen). */
+    public long getStaleAtMs() {
+        return result == null ? Long.MAX_VALUE : staleAtMs;
+    }
+
+    /** Until when the latest result counts as fresh for a gate (-1 when never seen). */
+    public long getFreshUntilMs() {
+        return freshUntilMs;
+    }
+
+    public CheckResult getResult() {
+        return result;
+    }
+
+    /** A numeric observation, NaN when absent (every comparison with NaN is false, so rules stay quiet). */
+    public double num(String name) {
+        return result == null ? Double.NaN : result.numberOr(name, Double.NaN);
+    }
+
+    /** The same observation in the previous result, NaN when absent. */
+    public double prevNum(String name) {
+        Object v = previous.get(name);
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
+    public boolean has(String name) {
+        return result != null && result.observations().get(name) != null;
+    }
+
+    /** An observation as text, "" when absent. */
+    public String text(String name) {
+        return result == null ? "" : result.text(name).orElse("");
+    }
+
+    /** A boolean observation: true, "true", "yes". Absent is false. */
+    public boolean flag(String name) {
+        if (result == null) {
+            return false;
+        }
+        Object v = result.observations().get(name);
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        return v != null && (v.toString().equalsIgnoreCase("true") || v.toString().equalsIgnoreCase("yes"));
+    }
+
+    /** A list observation (a List, or a comma-separated string), empty when absent. */
+    public List<String> list(String name) {
+        if (result == null) {
+            return List.of();
+        }
+        Object v = result.observations().get(name);
+        List<String> out = new ArrayList<>();
+        if (v instanceof Collection<?> c) {
+            c.forEach(x -> addTrimmed(out, String.valueOf(x)));
+        } else if (v != null) {
+            Arrays.stream(v.toString().split(",")).forEach(x -> addTrimmed(out, x));
+        }
+        return out;
+    }
+
+    private static void addTrimmed(List<String> out, String s) {
+        String t = s.trim();
+        if (!t.isEmpty()) {
+            out.add(t);
+        }
+    }
+
+    /** How many entries a list observation has (0 when absent). */
+    public int count(String name) {
+        return list(name).size();
+    }
+
+    /** An observation parsed as an ISO-8601 instant, in epoch ms; -1 when absent or unparsable. */
+    public long instantMs(String name) {
+        String t = text(name);
+        if (t.isEmpty()) {
+            return -1;
+        }
+        try {
+            return Instant.parse(t).toEpochMilli();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Evidence from the latest result, keeping only the named observations (all when none named). */
+    public Evidence evidence(String... names) {
+        if (result == null) {
+            return new Evidence(checkId, null, Map.of("result", "none yet"), null);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (names.length == 0) {
+            result.observations().forEach((k, v) -> {
+                if (v != null) {
+                    values.put(k, v);
+                }
+            });
+        } else {
+            for (String n : names) {
+                Object v = result.observations().get(n);
+                if (v != null) {
+                    values.put(n, v);
+                }
+            }
+        }
+        return new Evidence(checkId, result.status(), values, result.observedAt());
+    }
+
+    /** Evidence with extra computed values (window minimum, threshold...). */
+    public Evidence evidenceWith(Map<String, Object> extra, String... names) {
+        Evidence e = evidence(names);
+        Map<String, Object> values = new LinkedHashMap<>(e.values());
+        values.putAll(extra);
+        return new Evidence(e.checkId(), e.status(), values, e.observedAt());
+    }
+
+    @Override
+    public String toString() {
+        return "CheckState[" + checkId + " " + kind + " " + getStatus() + "]";
+    }
+}

@@ -1,0 +1,34 @@
+package dev.switchman.rules.fact;
+
+import java.util.Map;
+
+/**
+ * The check kinds the packs know and the observation each windowed kind is sampled on. The contract
+ * (observation names per kind) is documented in docs/rules.md.
+ */
+public final class Kinds {
+    public static final String ERROR_RATE = "metrics.error-rate";
+    public static final String LATENCY = "metrics.latency";
+    public static final String REPLICATION = "db.replication";
+    public static final String HEALTH = "http.health";
+    public static final String PROBE = "http.probe";
+    public static final String HEARTBEAT = "heartbeat";
+    public static final String WEBHOOK = "webhook.delivery";
+
+    /** Windowed kinds: the observation that becomes a {@link Sample}. */
+    public static final Map<String, String> SAMPLED = Map.of(
+            ERROR_RATE, "rate",
+            LATENCY, "p99-ms",
+            REPLICATION, "lag-s");
+
+    private Kinds() {
+    }
+
+    /** Kinds whose checks are rollback triggers after cutover. */
+    public static boolean isTrigger(String kind) {
+        return switch (kind) {
+            case ERROR_RATE, LATENCY, HEALTH, HEARTBEAT, WEBHOOK -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package dev.switchman.rules.fact;
+
+/**
+ * Writes accepted on the new side since cutover, from the runbook's write-counter check
+ * (threshold {@code write-counter-check}); {@code writes} is -1 while unknown.
+ */
+public final class WriteCount {
+    private final String checkId;
+    private long writes = -1;
+    private long baseline = -1;
+
+    public WriteCount(String checkId) {
+        this.checkId = checkId;
+    }
+
+    public String getCheckId() {
+        return checkId;
+    }
+
+    public long getWrites() {
+        return writes;
+    }
+
+    public boolean isKnown() {
+        return writes >= 0;
+    }
+
+    /** Before cutover the counter's value is the baseline; after cutover writes = value - baseline. */
+    public void observe(long value, boolean afterCutover) {
+        if (!afterCutover) {
+            baseline = value;
+            writes = 0;
+        } else {
+            writes = Math.max(0, value - Math.max(0, baseline));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.switchman.simulator.bench;
+
+import dev.switchman.core.check.CheckStatus;
+import dev.switchman.core.runbook.CheckSpec;
+import dev.switchman.core.runbook.Phase;
+import dev.switchman.core.runbook.Roles;
+import dev.switchman.core.runbook.Runbook;
+import dev.switchman.core.runbook.SourceLocation;
+import dev.switchman.core.runbook.Step;
+import dev.switchman.core.runbook.StepKind;
+import dev.switchman.core.runbook.Thresholds;
+import dev.switchman.core.runbook.WaitSpec;
+import dev.switchman.simulator.scenario.Expectation;
+import dev.switchman.simulator.scenario.Scenario;
+import dev.switchman.simulator.scenario.Scripted;
+import dev.switchman.simulator.scenario.TimelineEntry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates a soak runbook and scenario for the replay benchmark: {@code checks} checks every
+ * {@code interval} through a {@code hours}-long watch phase, all PASS but for one short lag spike a
+ * day, so the rules have something to notice.
+ */
+public final class ScenarioGenerator {
+
+    public static final Instant START = Instant.parse("2026-11-20T00:00:00Z");
+
+    private ScenarioGenerator() {
+    }
+
+    public record Generated(Runbook runbook, Scenario scenario) {
+    }
+
+    public static Generated generate(int hours, int checks, Duration interval) {
+        List<CheckSpec> specs = new ArrayList<>();
+        for (int i = 0; i < checks; i++) {
+            specs.add(new CheckSpec(String.format("check-%02d", i), "bench.synthetic", Map.of("n", String.valueOf(i)), interval,
+                    Duration.ofSeconds(5), true, null, SourceLocation.UNKNOWN));
+        }
+        Step watch = new Step("watch", "Watch for " + hours + "h", StepKind.WAIT, null, List.of(), new WaitSpec(Duration.ofHours(hours), null, null, null),
+                null, null, null, null, null, SourceLocation.UNKNOWN);
+        Runbook runbook = new Runbook("bench-soak", "Replay benchmark: " + checks + " checks every " + interval, null,
+                new Roles(Map.of(Roles.OWNER, List.of("console:bench"), Roles.ROLLBACK_AUTHORITY, List.of("console:bench"))),
+                List.of(), null, Thresholds.none(), Duration.ofHours(48), null, specs,
+                List.of(new Phase("soak", "Soak", true, List.of(watch), List.of(), SourceLocation.UNKNOWN)), List.of(), "generated");
+        List<TimelineEntry> timeline = new ArrayList<>();
+        for (int day = 0; day * 24 + 12 < hours; day++) {
+            timeline.add(new TimelineEntry(Duration.ofHours(day * 24L + 12), "spike-" + day, "check-00",
+                    new Scripted(CheckStatus.FAIL, Map.of("lag-s", 30), "lag spike"), Duration.ofMinutes(10), null, null, null, null,
+                    SourceLocation.UNKNOWN));
+        }
+        Scenario scenario = new Scenario("bench-" + hours + "h-" + checks + "x" + interval.toSeconds() + "s", "Replay benchmark", null,
+                Path.of("generated.yaml"), null, START, Scenario.Speed.MAX, Scenario.Responders.auto(),
+                new Scripted(CheckStatus.PASS, Map.of("lag-s", 0.2), "ok"), Map.of(), Map.of(), timeline,
+                List.<Expectation>of(), Duration.ofHours(hours));
+        return new Generated(runbook, scenario);
+    }
+}
