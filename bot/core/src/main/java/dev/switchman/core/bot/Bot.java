@@ -314,6 +314,11 @@ public final class Bot implements CommandHandler, AutoCloseable {
             return this;
         }
 
+        /** The runbooks of a catalog (the loader's {@code RunbookCatalog}). */
+        public Builder runbooks(dev.switchman.core.runbook.RunbookCatalog catalog) {
+            return runbooks(catalog::all);
+        }
+
         public Builder store(EventStore store) { this.store = store; return this; }
         public Builder clock(Clock clock) { this.clock = clock; return this; }
         public Builder scheduler(Scheduler scheduler) { this.scheduler = scheduler; return this; }
