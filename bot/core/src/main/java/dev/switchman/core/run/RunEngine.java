@@ -97,11 +97,19 @@ public final class RunEngine {
 
     /** Appends, applies, tells listeners. A duplicate idempotency key returns the stored event unapplied. */
     public Event emit(String type, String payload, String actorId, String idempotencyKey) {
+        return emit(type, payload, actorId, idempotencyKey, null);
+    }
+
+    private Event emit(String type, String payload, String actorId, String idempotencyKey, CheckResult result) {
         Event e = ctx.store().append(state.runId(), type, payload, actorId, ctx.clock().instant(), idempotencyKey);
         if (e.sequence() <= state.lastSequence()) {
             return e;
         }
-        state.apply(e);
+        if (result != null && e.sequence() == state.lastSequence() + 1) {
+            state.applyResult(e, result);
+        } else {
+            state.apply(e);
+        }
         if (!EventTypes.CHECK_RESULT.equals(type) && !EventTypes.DECISION.equals(type) && !EventTypes.COMMAND.equals(type)) {
             statusDirty = true;
             factsDirty = true;
@@ -353,7 +361,7 @@ public final class RunEngine {
             return;
         }
         CheckResult before = state.latestResults().get(r.checkId());
-        emit(EventTypes.CHECK_RESULT, Payloads.checkResult(r), "check:" + r.kind());
+        emit(EventTypes.CHECK_RESULT, Payloads.checkResult(r), "check:" + r.kind(), null, r);
         if (before == null || before.status() != r.status()) {
             statusDirty = true;
         }
