@@ -121,6 +121,7 @@ public final class Bot implements CommandHandler, AutoCloseable {
         replier.ack();
         ChatMessage reply;
         CommandContext ctx = null;
+        boolean privately = false;
         try {
             Invocation inv = Invocation.parse(command.text());
             Command cmd = registry.require(inv.name());
@@ -137,6 +138,7 @@ public final class Bot implements CommandHandler, AutoCloseable {
             }
         } catch (CommandException e) {
             reply = Replies.error(e.getMessage());
+            privately = true; // a typo is the sender's business (ephemeral where the platform allows)
         } catch (RunException e) {
             reply = Replies.error(e.getMessage());
         } catch (RuntimeException e) {
@@ -144,7 +146,7 @@ public final class Bot implements CommandHandler, AutoCloseable {
             reply = Replies.error("internal error while handling `" + command.text() + "`: " + e.getClass().getSimpleName()
                     + "; the log has the details");
         }
-        MessageRef ref = replier.reply(reply);
+        MessageRef ref = privately ? replier.replyPrivately(reply) : replier.reply(reply);
         if (ctx != null && ctx.statusMessage() && ref != null) {
             ctx.run().ifPresent(r -> r.actor().call(() -> {
                 r.trackStatus(ref);

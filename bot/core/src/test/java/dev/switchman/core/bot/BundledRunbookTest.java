@@ -77,7 +77,13 @@ class BundledRunbookTest {
         assertEquals(RunStatus.COMPLETED, end.status(), chat.render());
         assertFalse(bot.activeRun("ops").isPresent());
         // support's e-mail sink has no notifier in this bot: kept in the outbox, not lost
-        assertEquals(1, store.pending().size());
-        assertTrue(store.pending().get(0).lastError().contains("no notifier for sink kind 'email'"));
+        assertFalse(store.pending().isEmpty());
+        assertTrue(store.pending().stream().allMatch(e -> e.sink().equals("email:support@example.test")
+                && e.lastError().contains("no notifier for sink kind 'email'")));
+        // stakeholders heard of each phase, the cutover and the end
+        List<String> execs = chat.sent("#exec-updates").stream().map(m -> m.plain()).toList();
+        assertTrue(execs.stream().anyMatch(m -> m.contains("Phase prepare")), execs.toString());
+        assertTrue(execs.stream().anyMatch(m -> m.contains("Cutover at")), execs.toString());
+        assertTrue(execs.stream().anyMatch(m -> m.contains("complete; every phase is done")), execs.toString());
     }
 }

@@ -229,6 +229,25 @@ class RunEngineTest {
     }
 
     @Test
+    void stakeholdersGetRoutineUpdatesAtTheirCadenceWhileTheRunLasts() {
+        Roles roles = new Roles(Map.of());
+        Phase p = new Phase("p", "P", false, List.of(TestRunbooks.manual("a", "a", null)), List.of(), null);
+        Runbook rb = new Runbook("cad", "Cadence", null, roles, List.of(new Stakeholder("execs", "chat:#execs", Duration.ofMinutes(30), null)),
+                Targets.none(), Thresholds.none(), null, null, List.of(), List.of(p), List.of(), "test");
+        Bot b = bot(rb);
+        chat.say("alice", "start cad");
+        scheduler.advance(Duration.ofMinutes(95));
+        List<String> updates = chat.sent("#execs").stream().map(ChatMessage::plain).toList();
+        assertEquals(3, updates.size(), updates.toString());
+        assertTrue(updates.get(0).contains("phase P, step a"), updates.get(0));
+        chat.say("alice", "done a");
+        scheduler.advance(Duration.ofHours(2));
+        List<String> after = chat.sent("#execs").stream().map(ChatMessage::plain).toList();
+        assertEquals(5, after.size(), "phase P complete + run complete, then no more routine updates: " + after);
+        assertTrue(b.activeRun("ops").isEmpty());
+    }
+
+    @Test
     void concurrentCommandsAndResultsLeaveALogThatReplaysToTheLiveState() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
