@@ -206,6 +206,11 @@ public final class Bot implements CommandHandler, AutoCloseable {
         return runs.active(channel).map(RunEngine::state);
     }
 
+    /** Reads the channel's active run on its actor (never interleaved with a change); empty when none. */
+    public <T> Optional<T> inspect(String channel, java.util.function.Function<RunState, T> reader) {
+        return runs.active(channel).map(r -> r.actor().call(() -> reader.apply(r.state())));
+    }
+
     /** The run manager (runs by channel and id, runbook catalog). */
     public RunManager runs() {
         return runs;

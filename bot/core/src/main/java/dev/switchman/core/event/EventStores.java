@@ -36,6 +36,18 @@ public final class EventStores {
         return h2Url(defaultDirectory());
     }
 
+    /**
+     * Opens the store the environment names: {@code SWITCHMAN_DB_URL} (default: the H2 file under
+     * {@code defaultDir}), {@code SWITCHMAN_DB_USER}, {@code SWITCHMAN_DB_PASSWORD}.
+     */
+    public static EventStore fromEnvironment(java.util.Map<String, String> env, Path defaultDir) {
+        String url = env.get("SWITCHMAN_DB_URL");
+        if (url == null || url.isBlank()) {
+            url = h2Url(defaultDir == null ? defaultDirectory() : defaultDir);
+        }
+        return open(url, env.get("SWITCHMAN_DB_USER"), env.get("SWITCHMAN_DB_PASSWORD"));
+    }
+
     public static EventStore open(String jdbcUrl) {
         return open(jdbcUrl, null, null);
     }
