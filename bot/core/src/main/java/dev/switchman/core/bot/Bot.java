@@ -91,8 +91,11 @@ public final class Bot implements CommandHandler, AutoCloseable {
     private final EventStore store;
     private final OutboxDispatcher notifications;
     private final ExecutorService ownedExecutor;
+    private final Scheduler ownedScheduler;
 
-    private Bot(Builder b, List<RunListener> listeners, OutboxDispatcher notifications, RunContext ctx, ExecutorService ownedExecutor) {
+    private Bot(Builder b, List<RunListener> listeners, OutboxDispatcher notifications, RunContext ctx, ExecutorService ownedExecutor,
+                Scheduler ownedScheduler) {
+        this.ownedScheduler = ownedScheduler;
         this.listeners = listeners;
         this.backend = b.backend;
         this.store = ctx.store();
@@ -285,9 +288,11 @@ public final class Bot implements CommandHandler, AutoCloseable {
         return candidates.stream().filter(c -> c.toLowerCase().startsWith(p)).distinct().sorted().toList();
     }
 
+    /** Stops the runs' timers and what the bot created itself (scheduler, check threads); not the store or the backend. */
     @Override
     public void close() {
         runs.close();
+        if (ownedScheduler != null) ownedScheduler.close();
         if (ownedExecutor != null) ownedExecutor.shutdownNow();
     }
 
@@ -364,7 +369,7 @@ public final class Bot implements CommandHandler, AutoCloseable {
             List<RunListener> ls = new CopyOnWriteArrayList<>(listeners);
             RunContext ctx = new RunContext(st, c, s, runner, decisionEngine != null ? decisionEngine : new BasicDecisionEngine(),
                     backend, dispatcher, ls);
-            return new Bot(this, ls, dispatcher, ctx, owned);
+            return new Bot(this, ls, dispatcher, ctx, owned, scheduler == null ? s : null);
         }
     }
 }
