@@ -97,6 +97,27 @@ class RunEngineTest {
     }
 
     @Test
+    void goOnAGateTheRulesSayNoGoToIsRefusedListingEveryBlocker() {
+        checks.script("new-http", CheckStatus.FAIL);
+        Bot b = bot(TestRunbooks.hello());
+        chat.say("alice", "start hello-cutover");
+        chat.say("alice", "done lower-ttl");
+        scheduler.advance(Duration.ofMinutes(5));
+        chat.say("alice", "approve");
+        assertEquals("gate-cutover", current(b));
+        assertTrue(chat.sent().stream().anyMatch(m -> m.title().equals("NO_GO: gate-cutover") && m.plain().contains("new-http is FAIL")), chat.render());
+        String go = chat.say("carol", "go --yes");
+        assertTrue(go.contains("NO-GO (basic.gate.no-go)") && go.contains("new-http is FAIL"), go);
+        assertEquals("gate-cutover", current(b));
+        // the check recovers at its next interval; the gate becomes GO and waits for go again
+        checks.script("new-http", CheckStatus.PASS);
+        scheduler.advance(Duration.ofMinutes(1));
+        assertTrue(chat.sent().stream().anyMatch(m -> m.title().equals("Rules say GO: gate-cutover")), chat.render());
+        assertTrue(chat.say("carol", "go --yes").contains("GO: gate-cutover"));
+        assertEquals("switch-dns", current(b));
+    }
+
+    @Test
     void aWaitUntilAnInstantCompletesWhenTheSchedulerGetsThere() {
         Instant until = TestBots.START.plus(Duration.ofHours(2));
         Bot b = bot(oneStep(new Step("w", null, StepKind.WAIT, null, null, new WaitSpec(null, until, null, null), null, null, null, null, null, null)));
