@@ -1,16 +1,18 @@
 package dev.switchman.simulator.scenario;
 
-import dev.switchman.core.runbook.SourceLocation;
+import dev.switchman.core.runbook.Runbook;
+import dev.switchman.core.runbook.RunbookLoader;
+import dev.switchman.core.yaml.LoadResult;
 import java.nio.file.Path;
-import java.util.List;
 
-/** Reads runbooks with core's loader. */
+/** Reads runbooks with core's loader (kinds checked against the providers on the class path). */
 final class RunbookBridge {
 
     private RunbookBridge() {
     }
 
     static ScenarioLoader.RunbookLoad load(Path path) {
-        return new ScenarioLoader.RunbookLoad(null, List.of(Problem.error(new SourceLocation(path.toString(), 0, 0), "no runbook loader available")));
+        LoadResult<Runbook> r = RunbookLoader.load(path);
+        return new ScenarioLoader.RunbookLoad(r.value(), r.problems());
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchman.simulator.scenario;
 
+import dev.switchman.core.yaml.Problem;
+
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.decision.DecisionKind;
 import dev.switchman.core.runbook.Durations;
@@ -272,8 +274,8 @@ public final class ScenarioLoader {
             result = new Scripted(status, observations(y, m.get("observations")), message == null ? status.name().toLowerCase() + " (scripted)" : message);
         }
         int kinds = (hasResult ? 1 : 0) + (chaos != null ? 1 : 0) + (command != null ? 1 : 0);
-        if (kinds != 1 && !(kinds == 0 && fault != null && check == null)) {
-            y.error(n, "a timeline entry has exactly one of: a result (status/observations/message), 'chaos', or 'command'");
+        if (kinds > 1 || (kinds == 0 && note == null && fault == null)) {
+            y.error(n, "a timeline entry has one of: a result (status/observations/message), 'chaos', 'command' (or only a 'note')");
         }
         if (hasResult && check == null) {
             y.error(n, "a scripted result needs 'check' (the runbook check id it is for)");

@@ -1,5 +1,7 @@
 package dev.switchman.simulator.scenario;
 
+import dev.switchman.core.yaml.Problem;
+
 import dev.switchman.core.runbook.CheckSpec;
 import dev.switchman.core.runbook.Phase;
 import dev.switchman.core.runbook.Runbook;

@@ -1,5 +1,7 @@
 package dev.switchman.simulator.scenario;
 
+import dev.switchman.core.yaml.Problem;
+
 import dev.switchman.core.runbook.SourceLocation;
 import java.io.IOException;
 import java.io.Reader;

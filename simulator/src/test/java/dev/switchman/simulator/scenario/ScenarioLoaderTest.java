@@ -1,5 +1,7 @@
 package dev.switchman.simulator.scenario;
 
+import dev.switchman.core.yaml.Problem;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
