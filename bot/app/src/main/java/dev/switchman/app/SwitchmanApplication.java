@@ -27,7 +27,10 @@ public class SwitchmanApplication {
             System.setProperty(LOGBACK_CONFIG, "logback-spring.xml");
         }
         clearLogConfigOnBoot = ownLogConfig;
+        // results are UTF-8 whatever the locale (JSON, status glyphs); the terminal reader has its own writer
+        System.setOut(new java.io.PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), true, java.nio.charset.StandardCharsets.UTF_8));
         int code = new Cli(System.in, System.out, System.err, SwitchmanApplication::boot, Clock.systemUTC()).run(args);
+        System.out.flush();
         System.exit(code);
     }
 

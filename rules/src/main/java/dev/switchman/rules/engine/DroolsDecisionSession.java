@@ -183,9 +183,11 @@ final class DroolsDecisionSession implements DecisionSession {
                 stateHandles.put(id, ks.insert(s));
             }
         }
+        // settle first (time-driven findings appear or lapse), then ask the gate question
+        List<Decision> out = fire();
         GateRequest g = new GateRequest(phaseId, blockingCheckIds, approvalsOf(phaseId));
         FactHandle gh = ks.insert(g);
-        List<Decision> out = fire();
+        out.addAll(fire());
         ks.delete(gh);
         out.add(verdict(g, t));
         return out;
@@ -209,6 +211,23 @@ final class DroolsDecisionSession implements DecisionSession {
     /** Facts held by the session (for memory tests and diagnostics). */
     synchronized long factCount() {
         return ks.getFactCount();
+    }
+
+    /** Findings currently held (diagnostics and tests). */
+    synchronized List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        for (Object o : ks.getObjects(o -> o instanceof Finding)) {
+            out.add((Finding) o);
+        }
+        return out;
+    }
+
+    synchronized String dump() {
+        StringBuilder b = new StringBuilder();
+        for (Object o : ks.getObjects()) {
+            b.append(o).append("; ");
+        }
+        return b.toString();
     }
 
     private void ensureOpen() {

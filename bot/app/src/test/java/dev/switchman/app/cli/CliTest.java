@@ -134,6 +134,44 @@ class CliTest {
         assertTrue(json.readTree(lines[3]).get("message").asText().contains("unknown check kind"));
     }
 
+    private static String resource(String name) throws Exception {
+        return java.nio.file.Path.of(CliTest.class.getResource("/validate/" + name).toURI()).toString();
+    }
+
+    @Test
+    void validateAcceptsAGoodRunbookWithOneSummaryLine() throws Exception {
+        assertEquals(0, run("", "validate", resource("good.runbook.yaml")), err());
+        assertEquals("ok: 1 runbook, 0 scenarios, 0 rule files; 0 warnings", out().strip());
+    }
+
+    @Test
+    void validateReportsEachProblemAsFileLineColumn() throws Exception {
+        String bad = resource("bad.runbook.yaml");
+        assertEquals(1, run("", "validate", resource("good.runbook.yaml"), bad));
+        assertTrue(out().contains(bad + ":8:5: error: unknown key 'setps'"), out());
+        assertTrue(out().lines().allMatch(l -> l.matches(".+:\\d+:\\d+: (error|warning): .+")), out());
+        assertTrue(!out().contains("ok:"), out());
+    }
+
+    @Test
+    void validateNamesAMissingFile() {
+        assertEquals(1, run("", "validate", "/no/such/runbook.yaml"));
+        assertTrue(out().contains("/no/such/runbook.yaml:0:0: error: no such file"), out());
+    }
+
+    @Test
+    void validateCompilesRuleFiles() throws Exception {
+        String drl = resource("broken.drl");
+        assertEquals(1, run("", "validate", drl));
+        assertTrue(out().contains(": error: "), out());
+    }
+
+    @Test
+    void validateWithoutFilesIsAUsageError() {
+        assertEquals(1, run("", "validate"));
+        assertTrue(err().contains("validate: missing FILE"), err());
+    }
+
     @Test
     void subcommandsOfModulesNotInTheBuildExitTwo() {
         assertEquals(2, run("", "serve"));

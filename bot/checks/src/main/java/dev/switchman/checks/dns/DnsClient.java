@@ -110,7 +110,30 @@ public final class DnsClient {
         } catch (TextParseException e) {
             return CompletableFuture.completedFuture(failure(name, type, DnsAnswer.Outcome.ERROR, "-", "not a valid DNS name: " + e.getMessage()));
         }
-        return tryFrom(0, n, type, deadline, new ArrayList<>());
+        return tryFrom(0, n, type, deadline, new ArrayList<>()).thenCompose(a -> followDanglingCname(a, type, deadline, 0));
+    }
+
+    /** A resolver that returns a CNAME chain without the target's data gets asked for the target. */
+    private CompletableFuture<DnsAnswer> followDanglingCname(DnsAnswer a, int type, Deadline deadline, int depth) {
+        if (a.outcome() != DnsAnswer.Outcome.NODATA || a.cnames().isEmpty() || type == Type.CNAME || depth >= 4) {
+            return CompletableFuture.completedFuture(a);
+        }
+        String target = a.cnames().get(a.cnames().size() - 1);
+        Name n;
+        try {
+            n = Name.fromString(target + ".");
+        } catch (TextParseException e) {
+            return CompletableFuture.completedFuture(a);
+        }
+        return tryFrom(0, n, type, deadline, new ArrayList<>()).thenCompose(next -> {
+            if (next.cnames().contains(target) || a.cnames().stream().anyMatch(next.cnames()::contains)) {
+                return CompletableFuture.completedFuture(a); // a loop
+            }
+            List<String> chain = new ArrayList<>(a.cnames());
+            chain.addAll(next.cnames());
+            DnsAnswer merged = new DnsAnswer(a.name(), type, next.outcome(), next.records(), chain, next.server(), next.detail(), next.tcp());
+            return followDanglingCname(merged, type, deadline, depth + 1);
+        });
     }
 
     /** Asks one server only (retrying once), as for propagation and authoritative checks. */

@@ -61,7 +61,11 @@ final class RawHttp {
                 SSLParameters p = ssl.getSSLParameters();
                 p.setEndpointIdentificationAlgorithm("HTTPS");
                 if (!isIpLiteral(host)) {
-                    p.setServerNames(List.of(new SNIHostName(host)));
+                    try {
+                        p.setServerNames(List.of(new SNIHostName(host)));
+                    } catch (IllegalArgumentException e) {
+                        throw new IOException("'" + host + "' cannot be sent as SNI: " + e.getMessage(), e);
+                    }
                 }
                 ssl.setSSLParameters(p);
                 ssl.startHandshake();

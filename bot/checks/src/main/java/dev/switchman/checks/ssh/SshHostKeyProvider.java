@@ -36,8 +36,6 @@ public final class SshHostKeyProvider implements CheckProvider {
 
     static final AttributeKey<PublicKey> HOST_KEY = new AttributeKey<>();
 
-    private static volatile SshClient client;
-
     @Override
     public String kind() {
         return KIND;
@@ -96,8 +94,9 @@ public final class SshHostKeyProvider implements CheckProvider {
         }
         long deadline = System.nanoTime() + left.toNanos();
         ClientSession session = null;
+        SshClient client = newClient();
         try {
-            session = client().connect("switchman-probe", address.getHostAddress(), port).verify(left).getSession();
+            session = client.connect("switchman-probe", address.getHostAddress(), port).verify(left).getSession();
             Duration rest = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
             var events = session.waitFor(EnumSet.of(ClientSessionEvent.WAIT_AUTH, ClientSessionEvent.CLOSED, ClientSessionEvent.AUTHED), rest);
             PublicKey key = session.getAttribute(HOST_KEY);
@@ -137,6 +136,7 @@ public final class SshHostKeyProvider implements CheckProvider {
             if (session != null) {
                 session.close(true);
             }
+            client.stop();
         }
     }
 
@@ -159,23 +159,17 @@ public final class SshHostKeyProvider implements CheckProvider {
         return c;
     }
 
-    /** One client for all probes: it records each session's host key and never authenticates. */
-    private static SshClient client() {
-        SshClient c = client;
-        if (c == null) {
-            synchronized (SshHostKeyProvider.class) {
-                c = client;
-                if (c == null) {
-                    c = SshClient.setUpDefaultClient();
-                    c.setServerKeyVerifier((session, remote, key) -> {
-                        session.setAttribute(HOST_KEY, key);
-                        return true; // recorded, judged by the check; no authentication follows
-                    });
-                    c.start();
-                    client = c;
-                }
-            }
-        }
+    /**
+     * A client for one probe (its I/O threads end with it, so a one-shot command can exit): it
+     * records the session's host key and never authenticates.
+     */
+    private static SshClient newClient() {
+        SshClient c = SshClient.setUpDefaultClient();
+        c.setServerKeyVerifier((session, remote, key) -> {
+            session.setAttribute(HOST_KEY, key);
+            return true; // recorded, judged by the check; no authentication follows
+        });
+        c.start();
         return c;
     }
 }

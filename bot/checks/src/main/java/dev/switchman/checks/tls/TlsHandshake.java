@@ -56,7 +56,11 @@ public final class TlsHandshake {
             try (SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(raw, sniHost, port, false)) {
                 SSLParameters p = ssl.getSSLParameters();
                 if (sniHost != null && !HostnameMatcher.isIpLiteral(sniHost)) {
-                    p.setServerNames(List.of(new SNIHostName(stripDot(sniHost))));
+                    try {
+                        p.setServerNames(List.of(new SNIHostName(stripDot(sniHost))));
+                    } catch (IllegalArgumentException e) {
+                        throw new IOException("'" + sniHost + "' cannot be sent as SNI: " + e.getMessage(), e);
+                    }
                 }
                 ssl.setSSLParameters(p);
                 try {

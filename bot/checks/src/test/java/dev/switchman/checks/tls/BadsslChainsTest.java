@@ -29,9 +29,11 @@ class BadsslChainsTest {
 
     static final java.util.Map<String, Integer> VERDICTS = new java.util.concurrent.ConcurrentSkipListMap<>();
 
+    static final java.util.Set<String> NOT_VALID = new java.util.concurrent.ConcurrentSkipListSet<>();
+
     @org.junit.jupiter.api.AfterAll
     static void report() {
-        System.out.println("badssl chains against the JDK trust store: " + VERDICTS);
+        System.out.println("badssl chains against the JDK trust store: " + VERDICTS + " not valid: " + NOT_VALID);
     }
 
     static final Set<String> INTERCEPTION = Set.of("superfish", "edellroot", "dsdtestprovider");
@@ -52,6 +54,9 @@ class BadsslChainsTest {
             Instant at = leaf.getNotBefore().toInstant().plus(Duration.ofDays(1));
             ChainVerdict v = jdk.validate(chain, at, null);
             VERDICTS.merge(v.problem().code(), 1, Integer::sum);
+            if (!v.valid()) {
+                NOT_VALID.add(name + "=" + v.problem().code());
+            }
             KeyFacts key = KeyFacts.of(leaf);
             String interception = INTERCEPTION.stream().filter(name::contains).findFirst().orElse(null);
             if (interception != null) {

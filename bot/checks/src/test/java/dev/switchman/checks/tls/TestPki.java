@@ -62,6 +62,7 @@ public final class TestPki {
         String subject = "CN=test";
         List<String> dnsNames = new ArrayList<>();
         List<String> ipAddresses = new ArrayList<>();
+        String ocspUrl;
         Instant notBefore = Instant.parse("2026-01-01T00:00:00Z");
         Instant notAfter = Instant.parse("2027-01-01T00:00:00Z");
         boolean ca;
@@ -75,6 +76,12 @@ public final class TestPki {
 
         public Spec dns(String... names) {
             dnsNames.addAll(List.of(names));
+            return this;
+        }
+
+        /** Names an OCSP responder in the Authority Information Access extension. */
+        public Spec ocsp(String url) {
+            this.ocspUrl = url;
             return this;
         }
 
@@ -123,6 +130,11 @@ public final class TestPki {
                             dnsNames.stream().map(n -> new GeneralName(GeneralName.dNSName, n)),
                             ipAddresses.stream().map(n -> new GeneralName(GeneralName.iPAddress, n))).toArray(GeneralName[]::new);
                     b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+                }
+                if (ocspUrl != null) {
+                    b.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+                            org.bouncycastle.asn1.x509.X509ObjectIdentifiers.ocspAccessMethod,
+                            new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
                 }
                 PrivateKey signingKey = issuer == null ? kp.getPrivate() : issuer.key();
                 String alg = sigAlg != null ? sigAlg : signingKey.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
@@ -175,13 +187,23 @@ public final class TestPki {
              var parser = new org.bouncycastle.openssl.PEMParser(r)) {
             Object o = parser.readObject();
             var conv = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter();
+            PrivateKey key;
             if (o instanceof org.bouncycastle.openssl.PEMKeyPair kp) {
-                return conv.getKeyPair(kp).getPrivate();
+                key = conv.getKeyPair(kp).getPrivate();
+            } else if (o instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo pki) {
+                key = conv.getPrivateKey(pki);
+            } else {
+                throw new IllegalArgumentException(file + ": not an unencrypted private key (" + (o == null ? "empty" : o.getClass().getSimpleName()) + ")");
             }
-            if (o instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo pki) {
-                return conv.getPrivateKey(pki);
+            // Re-read through the JDK's own providers: once BouncyCastle is registered (MINA SSHD does
+            // that), the converter hands out BC keys named "ECDSA", which JSSE key selection ignores.
+            String alg = key.getAlgorithm().startsWith("EC") ? "EC" : key.getAlgorithm();
+            try {
+                return java.security.KeyFactory.getInstance(alg, alg.equals("EC") ? "SunEC" : "SunRsaSign")
+                        .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key.getEncoded()));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(file + ": " + e.getMessage(), e);
             }
-            throw new IllegalArgumentException(file + ": not an unencrypted private key (" + (o == null ? "empty" : o.getClass().getSimpleName()) + ")");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);
         }

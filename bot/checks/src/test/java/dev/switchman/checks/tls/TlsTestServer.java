@@ -143,13 +143,13 @@ public final class TlsTestServer implements AutoCloseable {
         @Override
         public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
             String alias = socket instanceof SSLSocket ssl ? aliasFor(ssl.getHandshakeSession()) : "";
-            return identity(alias).key().getAlgorithm().equals(keyTypeAlgorithm(keyType)) ? alias : null;
+            return keyTypeAlgorithm(identity(alias).key().getAlgorithm()).equals(keyTypeAlgorithm(keyType)) ? alias : null;
         }
 
         @Override
         public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
             String alias = aliasFor(engine.getHandshakeSession());
-            return identity(alias).key().getAlgorithm().equals(keyTypeAlgorithm(keyType)) ? alias : null;
+            return keyTypeAlgorithm(identity(alias).key().getAlgorithm()).equals(keyTypeAlgorithm(keyType)) ? alias : null;
         }
 
         private static String keyTypeAlgorithm(String keyType) {

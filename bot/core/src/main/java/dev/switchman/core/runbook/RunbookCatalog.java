@@ -30,14 +30,15 @@ import java.util.stream.Stream;
  * The runbooks a bot offers: every runbook file of a directory tree and/or of the class path, by id.
  *
  * <p><b>Runbook files</b> are named {@code runbook.yaml} (one per folder, with its rules and scenarios
- * beside it) or {@code <anything>.runbook.yaml}.
+ * beside it) or {@code <anything>.runbook.yaml}; any other {@code .yaml}/{@code .yml} file is a runbook
+ * when it has a top-level {@code phases:} key (scenarios and other YAML files beside it are skipped).
  *
  * <p><b>Class-path contract (bundled runbooks).</b> The application packages the project's
  * {@code runbooks/} folder under the class-path prefix {@value #CLASSPATH_PREFIX} together with an index,
  * {@value #INDEX}: a UTF-8 text file listing files relative to {@code runbooks/}, one per line, using
  * {@code /} as separator (for example {@code hello-cutover/runbook.yaml}). Blank lines and lines starting
  * with {@code #} are ignored; absolute paths and {@code ..} segments are errors. The index may list
- * every file (rules, scenarios); this catalog loads the entries that are runbook files, and checks a
+ * every file (rules, scenarios); this catalog loads the YAML entries that are runbooks, and checks a
  * runbook's {@code rules:} paths against class-path resources relative to it. A runbook loaded from the
  * class path has {@link Runbook#source()} {@code classpath:runbooks/<path>}; its rule files are the
  * resources {@code runbooks/<folder>/<rule>}. No index on the class path means no bundled runbooks.
@@ -75,10 +76,25 @@ public final class RunbookCatalog {
         return new Builder(loader);
     }
 
-    /** Whether a file name is a runbook file: {@code runbook.yaml} or {@code *.runbook.yaml}. */
+    private static final java.util.regex.Pattern PHASES_KEY = java.util.regex.Pattern.compile("(?m)^phases[ \\t]*:");
+
+    /** Whether a file name is a runbook file by its name alone: {@code runbook.yaml} or {@code *.runbook.yaml}. */
     public static boolean isRunbookFile(String fileName) {
         String name = fileName.substring(fileName.lastIndexOf('/') + 1);
         return name.equals("runbook.yaml") || name.endsWith(".runbook.yaml");
+    }
+
+    /** Whether a YAML file might be a runbook, so its text should be looked at ({@link #looksLikeRunbook}). */
+    public static boolean isYamlFile(String fileName) {
+        return fileName.endsWith(".yaml") || fileName.endsWith(".yml");
+    }
+
+    /**
+     * Whether a file is a runbook: named like one ({@link #isRunbookFile}), or a YAML file whose text has
+     * a top-level {@code phases:} key.
+     */
+    public static boolean looksLikeRunbook(String fileName, String text) {
+        return isRunbookFile(fileName) || isYamlFile(fileName) && text != null && PHASES_KEY.matcher(text).find();
     }
 
     public Optional<Runbook> find(String id) {
@@ -122,14 +138,17 @@ public final class RunbookCatalog {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(dir)) {
                 files = walk.filter(Files::isRegularFile)
-                        .filter(p -> isRunbookFile(p.getFileName().toString()))
+                        .filter(p -> isYamlFile(p.getFileName().toString()))
                         .sorted()
                         .toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             for (Path file : files) {
-                add(loader.read(file), () -> readQuietly(file));
+                String name = file.getFileName().toString();
+                if (isRunbookFile(name) || looksLikeRunbook(name, readQuietly(file))) {
+                    add(loader.read(file), () -> readQuietly(file));
+                }
             }
             return this;
         }
@@ -148,7 +167,7 @@ public final class RunbookCatalog {
             String indexName = CLASSPATH_SCHEME + INDEX;
             for (int i = 0; i < lines.size(); i++) {
                 String entry = lines.get(i).trim();
-                if (entry.isEmpty() || entry.startsWith("#") || !isRunbookFile(entry)) {
+                if (entry.isEmpty() || entry.startsWith("#") || !isYamlFile(entry)) {
                     continue;
                 }
                 SourceLocation at = new SourceLocation(indexName, i + 1, 1);
@@ -159,7 +178,10 @@ public final class RunbookCatalog {
                 String resource = CLASSPATH_PREFIX + entry;
                 String text = readResource(classLoader, resource);
                 if (text == null) {
-                    problems.error(at, "listed runbook '" + entry + "' is not on the class path (expected resource " + resource + ")");
+                    problems.error(at, "listed file '" + entry + "' is not on the class path (expected resource " + resource + ")");
+                    continue;
+                }
+                if (!looksLikeRunbook(entry, text)) {
                     continue;
                 }
                 String folder = resource.substring(0, resource.lastIndexOf('/') + 1);

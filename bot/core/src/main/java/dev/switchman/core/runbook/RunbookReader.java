@@ -465,7 +465,7 @@ final class RunbookReader {
         }
         List<String> present = new ArrayList<>();
         for (String k : List.of("duration", "until", "condition")) {
-            if (w.has(k)) {
+            if (w.optional(k).isPresent()) {
                 present.add(k);
             }
         }
@@ -591,7 +591,7 @@ final class RunbookReader {
                         });
                         unknown(r, "step", approvals, "the id of an approval step");
                     } else if (step.detail() != null && !StepKind.APPROVAL.name().equals(step.detail())) {
-                        problems.error(at, r.context() + ": step '" + r.name() + "' is a " + StepKind.valueOf(step.detail()).key()
+                        problems.error(at, r.context() + ": step '" + r.name() + "' is a " + StepKind.valueOf(step.detail()).name().toLowerCase()
                                 + " step, not an approval step; expected the id of an approval step");
                     }
                 }

@@ -37,12 +37,17 @@ import java.util.Map;
  * top.finish();                                                 // reports unknown keys
  * }</pre>
  *
- * Uses Jackson 2.x (jackson-dataformat-yaml, SnakeYAML underneath). Aliases ({@code *name}) are
- * rejected: write values out, so every value has one place in the file.
+ * Uses Jackson 2.x (jackson-dataformat-yaml, SnakeYAML underneath). Only {@code true} and {@code false}
+ * are booleans ({@code yes}, {@code no}, {@code on}, {@code off} are strings); an empty value is null.
+ * Aliases ({@code *name}) are rejected: write values out, so every value has one place in the file.
  */
 public final class LocatedYaml {
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /** YAML 1.2-like scalars: only true/false are booleans (not yes/no/on/off); an empty value is null. */
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .build();
 
     private final String file;
     private final Problems problems;
@@ -59,7 +64,7 @@ public final class LocatedYaml {
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            problems.error(new SourceLocation(name, 0, 0), "no such file");
+            problems.error(new SourceLocation(name, 0, 0), "no such file; expected a readable YAML file");
             return null;
         } catch (IOException e) {
             problems.error(new SourceLocation(name, 0, 0), "cannot read the file: " + e.getMessage());
@@ -107,7 +112,7 @@ public final class LocatedYaml {
         SourceLocation at = at(p);
         if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
             problems.error(at, "YAML aliases (*" + p.getText() + ") are not supported; write the value out");
-            return new YamlScalar(null, YamlScalar.Type.NULL, at);
+            return new YamlScalar("*" + p.getText(), YamlScalar.Type.STRING, at);
         }
         return switch (t) {
             case START_OBJECT -> readMap(p, at);

@@ -141,6 +141,12 @@ public final class StrictMap {
         return b == null ? fallback : b;
     }
 
+    /** A number, or the fallback when absent (or wrong, after reporting). */
+    public Double optionalNumber(String key, Double fallback) {
+        Double d = optional(key).map(n -> YamlValues.number(n, key, problems)).orElse(null);
+        return d == null ? fallback : d;
+    }
+
     /** A strictly positive duration, or the fallback when absent (or wrong, after reporting). */
     public Duration optionalDuration(String key, Duration fallback) {
         Duration d = optional(key).map(n -> YamlValues.positiveDuration(n, key, problems)).orElse(null);

@@ -61,6 +61,20 @@ class LocatedYamlTest {
     }
 
     @Test
+    void rejectsAliasesOnce() {
+        Problems problems = new Problems();
+        LocatedYaml.parse("a.yaml", "x: &v 1\ny: *v\n", problems);
+        assertEquals("[a.yaml:2:4: error: YAML aliases (*v) are not supported; write the value out]", problems.all().toString());
+    }
+
+    @Test
+    void rejectsASecondDocument() {
+        Problems problems = new Problems();
+        LocatedYaml.parse("a.yaml", "x: 1\n---\ny: 2\n", problems);
+        assertEquals("[a.yaml:3:1: error: expected one YAML document, found a second one (remove the '---' separator)]", problems.all().toString());
+    }
+
+    @Test
     void reportsEmptyFile() {
         Problems problems = new Problems();
         assertNull(LocatedYaml.parse("e.yaml", "# nothing\n", problems));
@@ -127,6 +141,39 @@ class LocatedYamlTest {
         assertNull(m.requiredString("id"));
         m.finish();
         assertEquals("[s.yaml:1:1: error: the runbook: expected a mapping, got a list]", problems.all().toString());
+    }
+
+    @Test
+    void readsTypedValues() {
+        Problems problems = new Problems();
+        StrictMap m = StrictMap.of(LocatedYaml.parse("v.yaml", """
+                at: 2026-11-22T11:00:00+01:00
+                speed: 60
+                flag: false
+                names: [a, b]
+                env: {A: 1, B: x}
+                empty:
+                """, problems), "thing", problems);
+        assertEquals(java.time.Instant.parse("2026-11-22T10:00:00Z"), m.optionalInstant("at"));
+        assertEquals(60.0, m.optionalNumber("speed", 1.0));
+        assertFalse(m.optionalBoolean("flag", true));
+        assertEquals(java.util.List.of("a", "b"), m.optionalStringList("names"));
+        assertEquals(java.util.Map.of("A", "1", "B", "x"), m.optionalStringMap("env"));
+        assertEquals("fallback", m.optionalString("empty", "fallback"), "a key with no value counts as absent");
+        m.finish();
+        assertTrue(problems.isEmpty(), problems.all()::toString);
+    }
+
+    @Test
+    void treatsOnlyTrueAndFalseAsBooleans() {
+        Problems problems = new Problems();
+        StrictMap m = StrictMap.of(LocatedYaml.parse("b.yaml", "a: yes\nb: True\nc: 'true'\n", problems), "thing", problems);
+        assertTrue(m.optionalBoolean("b", false));
+        m.optionalBoolean("a", false);
+        m.optionalBoolean("c", false);
+        m.finish();
+        assertEquals("[b.yaml:1:4: error: a: expected true or false, got 'yes', b.yaml:3:4: error: c: expected true or false, got 'true']",
+                problems.all().toString());
     }
 
     @Test

@@ -1,0 +1,48 @@
+package dev.switchman.core.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2EventStoreTest extends EventStoreContract {
+
+    @TempDir
+    static Path dir;
+
+    @Override
+    protected EventStore open() {
+        return EventStores.open(EventStores.h2Url(dir));
+    }
+
+    @Override
+    protected EventStore second() {
+        return EventStores.open(EventStores.h2Url(dir));
+    }
+
+    @Test
+    void eventsSurviveClosingAndReopeningTheFile() {
+        store.append(prefix + "a", "T", "{\"kept\":true}", "x", T0, "k");
+        store.close();
+        store = open();
+        assertEquals("{\"kept\":true}", store.read(prefix + "a").get(0).payload());
+        assertTrue(store.findByIdempotencyKey(prefix + "a", "k").isPresent());
+    }
+
+    @Test
+    void rejectsAnUnknownUrlWithoutShowingThePassword() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EventStores.open("jdbc:mysql://db:3306/x?user=a&password=s3cret"));
+        assertTrue(e.getMessage().contains("password=***") && !e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    @Test
+    void redactsPasswordsInUrls() {
+        assertEquals("jdbc:postgresql://db/x?user=sm&password=***", EventStores.redact("jdbc:postgresql://db/x?user=sm&password=hunter2"));
+        assertEquals("jdbc:postgresql://sm:***@db/x", EventStores.redact("jdbc:postgresql://sm:hunter2@db/x"));
+        assertEquals("jdbc:h2:file:/tmp/x;USER=sa;PASSWORD=***", EventStores.redact("jdbc:h2:file:/tmp/x;USER=sa;PASSWORD=pw"));
+    }
+}
