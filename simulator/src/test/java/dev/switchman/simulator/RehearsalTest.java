@@ -43,14 +43,12 @@ class RehearsalTest {
     @Test
     void failedExpectationGivesExitCodeOneAndSaysWhy() throws Exception {
         Path src = ProjectPaths.root().resolve("runbooks/server-migration/scenarios/healthy-cutover.yaml");
-        Path copy = ProjectPaths.root().resolve("runbooks/server-migration/scenarios").resolve("../" + "tmp-expect-rollback.yaml");
         String text = Files.readString(src).replace("  - never: ROLLBACK\n", "  - decision: ROLLBACK\n    within: 1h\n").replace("end: +100h", "end: +3h");
         Path f = dir.resolve("expect-rollback.yaml");
         Files.writeString(f, text.replace("runbook: ../server-migration.yaml", "runbook: " + src.getParent().getParent().resolve("server-migration.yaml")));
         Rehearsal.Outcome o = Rehearsal.run(f, Rehearsal.Options.defaults());
         assertEquals(Rehearsal.FAILED, o.exitCode(), o.output());
         assertTrue(o.output().contains("FAIL  decision: ROLLBACK within: 1h -- no ROLLBACK within 1h of the start"), o.output());
-        assertTrue(!Files.exists(copy));
     }
 
     @Test
@@ -60,6 +58,6 @@ class RehearsalTest {
                 + "\ntimeline:\n  - at: +1h\n    check: db-lagg\n    status: FAIL\n");
         Rehearsal.Outcome o = Rehearsal.run(f, Rehearsal.Options.defaults());
         assertEquals(Rehearsal.INVALID, o.exitCode());
-        assertTrue(o.output().contains(f + ":6:5: error: check 'db-lagg' is not in the runbook; did you mean 'db-lag'?"), o.output());
+        assertTrue(o.output().contains(f + ":5:5: error: check 'db-lagg' is not in the runbook; did you mean 'db-lag'?"), o.output());
     }
 }

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * {@code rehearse <scenario> [--speed 60]}: a game day in this channel (see {@link GameDay}).
+ * {@code rehearse <scenario> [60x]}: a game day in this channel (see {@link GameDay}).
  * {@code rehearse done|approve|go|rollback|check|status ...} answers the rehearsal run;
  * {@code rehearse stop} interrupts it. Scenarios are found by path or by id under {@code runbooks/}.
  */
@@ -57,7 +57,7 @@ public final class RehearseCommand implements Command {
 
     @Override
     public String usage() {
-        return "rehearse <scenario> [--speed 60] | rehearse <done|approve|go|rollback|check|status> ... | rehearse stop";
+        return "rehearse <scenario> [speed, e.g. 60x] | rehearse <done|approve|go|rollback|check|status> ... | rehearse stop";
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class RehearseCommand implements Command {
 
     @Override
     public List<String> examples() {
-        return List.of("rehearse replication-lag-at-cutover --speed 120", "rehearse done lower-ttl-3600", "rehearse stop");
+        return List.of("rehearse replication-lag-at-cutover 120x", "rehearse done lower-ttl-3600", "rehearse stop");
     }
 
     @Override
@@ -116,12 +116,15 @@ public final class RehearseCommand implements Command {
                     String.join("\n", r.errors().stream().map(Problem::toString).toList()));
         }
         double speed = r.scenario().speed().max() ? DEFAULT_SPEED : r.scenario().speed().factor();
-        int i = args.indexOf("--speed");
-        if (i >= 0 && i + 1 < args.size()) {
+        if (args.size() > 1) {
+            String f = args.get(1);
             try {
-                speed = Double.parseDouble(args.get(i + 1).replace("x", ""));
+                speed = Double.parseDouble(f.endsWith("x") ? f.substring(0, f.length() - 1) : f);
             } catch (NumberFormatException e) {
-                throw new CommandException("rehearse", "--speed", "expected a factor such as 60, got '" + args.get(i + 1) + "'");
+                throw new CommandException("rehearse", "speed", "expected a speed factor such as 60 or 120x, got '" + f + "'");
+            }
+            if (speed <= 0) {
+                throw new CommandException("rehearse", "speed", "the speed factor must be positive, got '" + f + "'");
             }
         }
         Scenario s = forChat(r.scenario(), speed);

@@ -38,7 +38,7 @@ class GameDayTest {
 
     @Test
     void teamAnswersInTheChannelAndTheReportScoresTheTeam() throws Exception {
-        String reply = chat.say("console:alice", "rehearse ttl-not-lowered --speed 200000");
+        String reply = chat.say("console:alice", "rehearse ttl-not-lowered 200000x");
         assertTrue(reply.contains("Game day: TTL not lowered before cutover"), reply);
         chat.say("console:alice", "rehearse done lower-ttl-3600");
         RehearseCommand cmd = (RehearseCommand) bot.commands().find("rehearse").orElseThrow();
@@ -53,7 +53,7 @@ class GameDayTest {
 
     @Test
     void interruptedGameDayStillRollsBackAndWritesItsReport() throws Exception {
-        chat.say("console:alice", "rehearse healthy-cutover --speed 3600");
+        chat.say("console:alice", "rehearse healthy-cutover 3600x");
         RehearseCommand cmd = (RehearseCommand) bot.commands().find("rehearse").orElseThrow();
         String stop = chat.say("console:carol", "rehearse stop");
         assertTrue(stop.contains("interrupted"), stop);
