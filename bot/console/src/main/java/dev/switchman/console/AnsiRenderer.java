@@ -74,6 +74,11 @@ public final class AnsiRenderer {
         return b.toString().stripTrailing();
     }
 
+    /** Dimmed text (plain when not ANSI). */
+    public String dim(String text) {
+        return style(DIM, text);
+    }
+
     private String style(String codes, String text) {
         return ansi ? codes + text + RESET : text;
     }

@@ -7,6 +7,9 @@ public interface BotRuntime extends AutoCloseable {
 
     ConsoleCompletions completions();
 
+    /** The chat commands the bot understands, as the console offers them. */
+    java.util.List<dev.switchman.console.ChatCommandSpec> commands();
+
     /** One line for the console banner: store, runbooks. */
     String describe();
 

@@ -154,24 +154,21 @@ final class ValidateCommand {
 
     private List<Problem> scenario(Path file) {
         ScenarioLoader.useRunbookLoader(this::runbookForScenario);
-        ScenarioLoader.Result r = ScenarioLoader.load(file);
-        List<Problem> problems = new ArrayList<>();
-        for (dev.switchman.simulator.scenario.Problem p : r.problems()) {
-            var at = p.location();
-            problems.add(new Problem(at.file(), at.line(), at.column(),
-                    p.isError() ? Problem.Severity.ERROR : Problem.Severity.WARNING, p.message()));
-        }
-        return problems;
+        return ScenarioLoader.load(file).problems();
     }
 
-    /** The simulator reads a scenario's runbook through core's loader, with this build's check kinds. */
+    private final Map<Path, ScenarioLoader.RunbookLoad> scenarioRunbooks = new java.util.HashMap<>();
+
+    /**
+     * The simulator reads a scenario's runbook through core's loader with this build's check kinds;
+     * only the runbook's errors are passed on (validate the runbook itself for its warnings).
+     */
     private ScenarioLoader.RunbookLoad runbookForScenario(Path path) {
-        LoadResult<Runbook> r = new RunbookLoader(providers()).read(path);
-        List<dev.switchman.simulator.scenario.Problem> errors = new ArrayList<>();
-        for (Problem p : r.errors()) {
-            errors.add(dev.switchman.simulator.scenario.Problem.error(p.location(), p.message()));
-        }
-        return new ScenarioLoader.RunbookLoad(errors.isEmpty() ? r.value() : null, errors);
+        return scenarioRunbooks.computeIfAbsent(path.toAbsolutePath().normalize(), p -> {
+            LoadResult<Runbook> r = new RunbookLoader(providers()).read(path);
+            List<Problem> errors = r.errors();
+            return new ScenarioLoader.RunbookLoad(errors.isEmpty() ? r.value() : null, errors);
+        });
     }
 
     private List<Problem> rules(Path file) {

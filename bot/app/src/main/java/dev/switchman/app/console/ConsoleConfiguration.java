@@ -61,8 +61,11 @@ public class ConsoleConfiguration {
 
     @Bean
     ConsoleShell consoleShell(CommandRegistry registry, CommandParser parser, ConsoleSession session, BotRuntime bot) {
-        List<ChatCommandSpec> specs = ChatCommandSpec.standard();
+        List<ChatCommandSpec> specs = bot.commands().isEmpty() ? ChatCommandSpec.standard() : bot.commands();
         for (ChatCommandSpec spec : specs) {
+            if (spec.name().equals("help")) {
+                continue; // the console's help lists chat and console commands together
+            }
             registry.registerCommand(new ChatShellCommand(spec, session, bot.completions()));
         }
         registry.registerCommand(new AsCommand(session));
