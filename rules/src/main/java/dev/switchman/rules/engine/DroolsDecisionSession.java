@@ -55,7 +55,7 @@ import org.kie.api.time.SessionPseudoClock;
 final class DroolsDecisionSession implements DecisionSession {
 
     /** Results move the Now fact at most this often; tick(), gates and run facts always move it. */
-    static final long NOW_GRANULARITY_MS = 1000;
+    static final long NOW_GRANULARITY_MS = Long.getLong("switchman.rules.nowGranularityMs", 1000);
 
     private final KieSession ks;
     private final SessionPseudoClock pseudo;
@@ -101,7 +101,7 @@ final class DroolsDecisionSession implements DecisionSession {
         now = new Now(start);
         nowHandle = ks.insert(now);
         runHandle = ks.insert(run);
-        writeCount = new WriteCount(limits.getWriteCounterCheck());
+        writeCount = new WriteCount(limits.getWriteCounterCheck(), limits.getFixForwardWrites());
         writeHandle = ks.insert(writeCount);
         for (CheckSpec c : runbook.checks()) {
             CheckState s = new CheckState(c.id(), c.kind(), c.interval().toMillis(), c.blocking(), start);
@@ -148,9 +148,14 @@ final class DroolsDecisionSession implements DecisionSession {
         if (!writeCount.getCheckId().isEmpty() && writeCount.getCheckId().equals(r.checkId())) {
             OptionalDouble w = r.number("writes");
             if (w.isPresent()) {
+                boolean over = writeCount.isOverLimit();
                 writeCount.observe((long) w.getAsDouble(), run.isAfterCutover()
                         && r.observedAt().toEpochMilli() >= run.getCutoverMs());
-                ks.update(writeHandle, writeCount);
+                if (over != writeCount.isOverLimit()) {
+                    ks.update(writeHandle, writeCount, "writes", "known", "overLimit");
+                } else {
+                    ks.update(writeHandle, writeCount, "writes", "known");
+                }
             }
         }
         if (t - now.getMs() >= NOW_GRANULARITY_MS) {
@@ -250,10 +255,18 @@ final class DroolsDecisionSession implements DecisionSession {
         return Instant.ofEpochMilli(pseudo.getCurrentTime());
     }
 
+    /** Moves the Now fact, telling Drools which properties changed so band watchers wake only when the band moves. */
     private void moveNow(long t) {
-        if (t != now.getMs()) {
+        String band = Now.bandAt(t, run.getCutoverMs(), limits);
+        boolean bandChanged = !band.equals(now.getBand());
+        if (t != now.getMs() || bandChanged) {
             now.setMs(t);
-            ks.update(nowHandle, now);
+            if (bandChanged) {
+                now.setBand(band);
+                ks.update(nowHandle, now, "ms", "band");
+            } else {
+                ks.update(nowHandle, now, "ms");
+            }
         }
     }
 

@@ -149,6 +149,58 @@ public final class CheckState {
         return Double.NaN;
     }
 
+    /*
+     * Comparisons for rules. Use these rather than comparing num(...) in a constraint: MVEL compares
+     * boxed doubles with compareTo, for which NaN (an absent value) is greater than everything.
+     */
+
+    /** The observation is present and strictly above {@code limit}. */
+    public boolean above(String name, double limit) {
+        double v = num(name);
+        return !Double.isNaN(v) && v > limit;
+    }
+
+    /** The observation is present and strictly below {@code limit}. */
+    public boolean below(String name, double limit) {
+        double v = num(name);
+        return !Double.isNaN(v) && v < limit;
+    }
+
+    /** The observation is present and at or above {@code limit}. */
+    public boolean atLeast(String name, double limit) {
+        double v = num(name);
+        return !Double.isNaN(v) && v >= limit;
+    }
+
+    /** {@link #atLeast(String, double)} for whole-number limits (MVEL does not widen int to double). */
+    public boolean atLeast(String name, int limit) {
+        return atLeast(name, (double) limit);
+    }
+
+    /** {@link #above(String, double)} for whole-number limits. */
+    public boolean above(String name, int limit) {
+        return above(name, (double) limit);
+    }
+
+    /** {@link #below(String, double)} for whole-number limits. */
+    public boolean below(String name, int limit) {
+        return below(name, (double) limit);
+    }
+
+    /** The observation is present now and in the previous result, and went down. */
+    public boolean dropped(String name) {
+        double v = num(name);
+        double p = prevNum(name);
+        return !Double.isNaN(v) && !Double.isNaN(p) && v < p;
+    }
+
+    /** Both observations are present and differ numerically. */
+    public boolean differs(String a, String b) {
+        double x = num(a);
+        double y = num(b);
+        return !Double.isNaN(x) && !Double.isNaN(y) && x != y;
+    }
+
     public boolean has(String name) {
         return result != null && result.observations().get(name) != null;
     }

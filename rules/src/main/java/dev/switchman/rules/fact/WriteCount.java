@@ -6,11 +6,19 @@ package dev.switchman.rules.fact;
  */
 public final class WriteCount {
     private final String checkId;
+    private final long limit;
     private long writes = -1;
     private long baseline = -1;
 
-    public WriteCount(String checkId) {
+    /** {@code limit}: the fix-forward-writes threshold, so rules can watch {@link #isOverLimit()} alone. */
+    public WriteCount(String checkId, long limit) {
         this.checkId = checkId;
+        this.limit = limit;
+    }
+
+    /** Writes since cutover are known and at or above the fix-forward-writes threshold. */
+    public boolean isOverLimit() {
+        return writes >= 0 && writes >= limit;
     }
 
     public String getCheckId() {

@@ -104,4 +104,19 @@ class DnsPackTest {
         f.result("ttl", "dns.ttl", CheckStatus.PASS, "ttl", 300, "safe-after", "2026-11-22T10:30:00Z");
         assertEquals(DecisionKind.GO, gateVerdict(f.gate("ttl")).kind());
     }
+
+    @Test
+    void aResultWithoutATtlSaysNothing() {
+        Fixture f = dns();
+        ttl(f, 300);
+        List<Decision> ds = f.result("ttl", "dns.ttl", CheckStatus.UNKNOWN);
+        assertTrue(ds.isEmpty(), ids(ds));
+        ds = ttl(f, 300);
+        assertTrue(ds.isEmpty(), "absent is not a lowering nor a raise: " + ids(ds));
+    }
+
+    @Test
+    void theFirstResultIsNotALowering() {
+        assertTrue(ttl(dns(), 60).isEmpty());
+    }
 }

@@ -107,7 +107,7 @@ public final class SvgTimeline {
             b.append(String.format(Locale.ROOT, "<g class=\"decision decision-%s\"><line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1\" opacity=\"0.7\"/>"
                             + "<rect x=\"%.1f\" y=\"%d\" width=\"9\" height=\"9\" transform=\"rotate(45 %.1f %d)\" fill=\"%s\"/>"
                             + "<text x=\"%.1f\" y=\"%d\" fill=\"%s\">D%d</text><title>D%d %s by %s at %s: %s</title></g>%n",
-                    d.kind().name().toLowerCase(), x, 40, x, y, c, x - 4.5, 34, x, 38, c, x + 6, 44 - (n % 2) * 8, c, n, n, d.kind(), esc(d.ruleId()),
+                    d.kind().name().toLowerCase(), x, 40, x, y, c, x - 4.5, 34, x, 38, c, x + 6, 44 - (n % 3) * 8, c, n, n, d.kind(), esc(d.ruleId()),
                     off(start, d.at()), esc(d.reason())));
             n++;
         }

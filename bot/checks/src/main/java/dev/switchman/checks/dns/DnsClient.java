@@ -37,6 +37,8 @@ public final class DnsClient {
     public static final int DEFAULT_MAX_IN_FLIGHT = 256;
     private static final AsyncLimiter SHARED = new AsyncLimiter(DEFAULT_MAX_IN_FLIGHT);
     private static final int MAX_CNAME_CHAIN = 16;
+    /** Answers are parsed on the thread that received them: no hand-off per query. */
+    private static final java.util.concurrent.Executor DIRECT = Runnable::run;
 
     private final List<InetSocketAddress> servers;
     private final Duration queryTimeout;
@@ -75,7 +77,7 @@ public final class DnsClient {
         }
         Duration timeout = DEFAULT_QUERY_TIMEOUT;
         String t = env.settings().get("dns.query-timeout-ms");
-        if (t != null && !t.isBlank()) {
+        if (t != null && t.trim().matches("[0-9]{1,7}") && Long.parseLong(t.trim()) > 0) {
             timeout = Duration.ofMillis(Long.parseLong(t.trim()));
         }
         return new DnsClient(servers, timeout, SHARED);
@@ -180,7 +182,8 @@ public final class DnsClient {
             SimpleResolver udp = new SimpleResolver(server);
             udp.setTimeout(timeout);
             udp.setIgnoreTruncation(true);
-            return udp.sendAsync(query).thenCompose(response -> {
+            udp.setIoClientFactory(PooledUdpClient.FACTORY);
+            return udp.sendAsync(query, DIRECT).thenCompose(response -> {
                 if (!response.getHeader().getFlag(Flags.TC)) {
                     return CompletableFuture.completedFuture(response);
                 }

@@ -152,6 +152,7 @@ public final class DnsTtlCheck implements CheckProvider {
             Instant safeAfter = Instant.parse(lowered.trim()).plus(oldTtl);
             obs.put("safe-after", safeAfter.toString());
             Instant now = request.clock().instant();
+            obs.put("safe-in-s", Math.max(0, Duration.between(now, safeAfter).toSeconds()));
             if (now.isBefore(safeAfter)) {
                 return request.result(CheckStatus.WARN, target, "TTL " + ttl + " s at " + server + " is within max " + max
                         + " s, but caches may hold the old TTL (" + oldTtl.toSeconds() + " s) until " + safeAfter

@@ -3,8 +3,8 @@ package dev.switchman.checks.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One request of a redirect chain: where it went, what came back, how long it took. */
-public record HttpHop(String url, String address, int status, String location, long ttfbMs, long totalMs) {
+/** One request of a redirect chain: where it went, what came back (status, Location, raw HSTS header on https), how long it took. */
+public record HttpHop(String url, String address, int status, String location, String hsts, long ttfbMs, long totalMs) {
 
     /** As an observation value (a map of plain values). */
     public Map<String, Object> toMap() {
@@ -13,6 +13,7 @@ public record HttpHop(String url, String address, int status, String location, l
         m.put("address", address);
         m.put("status", status);
         m.put("location", location == null ? "" : location);
+        m.put("hsts", hsts == null ? "" : hsts);
         m.put("ttfb-ms", ttfbMs);
         m.put("ms", totalMs);
         return m;

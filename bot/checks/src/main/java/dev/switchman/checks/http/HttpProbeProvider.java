@@ -171,7 +171,8 @@ public final class HttpProbeProvider implements CheckProvider {
                 return partial(request, target, CheckStatus.ERROR, "request to " + where + " for " + current + " failed: " + e.getMessage(), hops);
             }
             String location = response.first("location");
-            hops.add(new HttpHop(current.toString(), address.getHostAddress(), response.status(), location, response.ttfbMs(), response.totalMs()));
+            String stsHeader = current.getScheme().equalsIgnoreCase("https") ? response.first("strict-transport-security") : null;
+            hops.add(new HttpHop(current.toString(), address.getHostAddress(), response.status(), location, stsHeader, response.ttfbMs(), response.totalMs()));
             if (!REDIRECTS.contains(response.status()) || location == null) {
                 break;
             }

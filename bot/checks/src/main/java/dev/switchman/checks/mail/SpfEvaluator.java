@@ -430,7 +430,7 @@ final class SpfEvaluator {
             case "exists" -> {
                 countLookup(m.text);
                 String target = domainSpec(m.domainSpec, domain);
-                DnsAnswer a = dns.resolve(target, Type.A, deadline);
+                DnsAnswer a = lookup(target, Type.A);
                 if (a.isError()) {
                     throw new Abort(SpfResult.TEMPERROR, "exists:" + target + ": " + a.describe());
                 }
@@ -462,7 +462,7 @@ final class SpfEvaluator {
 
     private boolean matchesAddresses(String host, Mechanism m, boolean countVoid) {
         boolean v4 = ip instanceof Inet4Address;
-        DnsAnswer a = dns.resolve(host, v4 ? Type.A : Type.AAAA, deadline);
+        DnsAnswer a = lookup(host, v4 ? Type.A : Type.AAAA);
         if (a.isError()) {
             throw new Abort(SpfResult.TEMPERROR, m.text + ": " + a.describe());
         }
@@ -479,7 +479,7 @@ final class SpfEvaluator {
     }
 
     private boolean mx(Mechanism m, String target) {
-        DnsAnswer a = dns.resolve(target, Type.MX, deadline);
+        DnsAnswer a = lookup(target, Type.MX);
         if (a.isError()) {
             throw new Abort(SpfResult.TEMPERROR, m.text + ": " + a.describe());
         }
@@ -538,6 +538,19 @@ final class SpfEvaluator {
         return out;
     }
 
+    /**
+     * A DNS lookup for a mechanism's target. A target that is valid domain-spec syntax but not a valid
+     * DNS name (empty or over-long label) is treated as non-existent (OpenSPF suite, RFC 7208 4.3/1, 5/10/3).
+     */
+    private DnsAnswer lookup(String name, int type) {
+        for (String label : stripDot(name).split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > 63) {
+                return new DnsAnswer(name, type, DnsAnswer.Outcome.NXDOMAIN, List.of(), List.of(), "-", "not a valid DNS name", false);
+            }
+        }
+        return dns.resolve(name, type, deadline);
+    }
+
     static boolean inNetwork(InetAddress ip, InetAddress network, int prefix) {
         byte[] a = ip.getAddress();
         byte[] b = network.getAddress();
@@ -583,11 +596,6 @@ final class SpfEvaluator {
         s = stripDot(s);
         while (s.length() > 253 && s.indexOf('.') >= 0) {
             s = s.substring(s.indexOf('.') + 1);
-        }
-        for (String label : s.split("\\.", -1)) {
-            if (label.isEmpty() || label.length() > 63) {
-                throw new Abort(SpfResult.PERMERROR, "'" + spec + "' expands to '" + s + "', not a valid domain name");
-            }
         }
         return s;
     }

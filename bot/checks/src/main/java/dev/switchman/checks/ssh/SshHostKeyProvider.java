@@ -165,6 +165,9 @@ public final class SshHostKeyProvider implements CheckProvider {
      */
     private static SshClient newClient() {
         SshClient c = SshClient.setUpDefaultClient();
+        // measure the server as named: ignore ~/.ssh/config (host aliases, ports) and never load keys
+        c.setHostConfigEntryResolver(org.apache.sshd.client.config.hosts.HostConfigEntryResolver.EMPTY);
+        c.setKeyIdentityProvider(org.apache.sshd.common.keyprovider.KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         c.setServerKeyVerifier((session, remote, key) -> {
             session.setAttribute(HOST_KEY, key);
             return true; // recorded, judged by the check; no authentication follows

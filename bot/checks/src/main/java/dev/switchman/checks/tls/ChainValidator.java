@@ -97,17 +97,16 @@ public final class ChainValidator {
             if (selfSigned(cur) || path.size() > 16) {
                 return path;
             }
-            X509Certificate next = null;
+            List<X509Certificate> candidates = new ArrayList<>();
             for (X509Certificate c : presented) {
                 if (!path.contains(c) && c.getSubjectX500Principal().equals(cur.getIssuerX500Principal())) {
-                    if (verifies(cur, c)) {
-                        next = c;
-                        break;
-                    }
-                    if (next == null) {
-                        next = c;
-                    }
+                    candidates.add(c);
                 }
+            }
+            // one candidate: PKIX checks its signature later; several (re-keyed CA): the one whose key verifies
+            X509Certificate next = candidates.isEmpty() ? null : candidates.get(0);
+            if (candidates.size() > 1) {
+                next = candidates.stream().filter(c -> verifies(cur, c)).findFirst().orElse(next);
             }
             if (next == null) {
                 return path;

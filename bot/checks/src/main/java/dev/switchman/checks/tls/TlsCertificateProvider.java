@@ -101,8 +101,8 @@ public final class TlsCertificateProvider implements CheckProvider {
         }
         InetAddress address;
         try {
-            address = InetAddress.getByName(blank(addressParam) ? host : addressParam.trim());
-        } catch (UnknownHostException e) {
+            address = InetAddress.getByName(blank(addressParam) ? java.net.IDN.toASCII(host) : addressParam.trim());
+        } catch (UnknownHostException | IllegalArgumentException e) {
             return request.result(CheckStatus.ERROR, target, "cannot resolve " + (blank(addressParam) ? host : addressParam.trim()) + ": " + e.getMessage(), Map.of());
         }
         String where = address.getHostAddress() + ":" + port;
@@ -153,6 +153,10 @@ public final class TlsCertificateProvider implements CheckProvider {
         if (!missing.isEmpty()) {
             fails.add("not covered by subjectAltName: " + String.join(", ", missing));
         }
+        boolean serverAuth = allowsServerAuth(leaf);
+        if (!serverAuth) {
+            fails.add("not for TLS servers: extendedKeyUsage lacks serverAuth");
+        }
         if (daysLeft < 0 && verdict.valid()) {
             fails.add("certificate expired " + (-daysLeft) + " days ago");
         }
@@ -188,6 +192,7 @@ public final class TlsCertificateProvider implements CheckProvider {
         obs.put("sig-alg", key.sigAlg());
         obs.put("weak-sig-alg", weakestSig == null ? "" : weakestSig);
         obs.put("ocsp-stapled", presented.stapledOcsp() != null);
+        obs.put("server-auth", serverAuth);
         obs.put("chain", presented.chain().stream().map(ChainValidator::name).toList());
         obs.put("address", presented.address().getHostAddress());
         if (!presented.protocol().isEmpty()) {
@@ -206,6 +211,16 @@ public final class TlsCertificateProvider implements CheckProvider {
             message = String.join("; ", all);
         }
         return request.result(status, target, message, obs);
+    }
+
+    /** No extendedKeyUsage (any use), or one naming serverAuth or anyExtendedKeyUsage: what browsers accept. */
+    static boolean allowsServerAuth(X509Certificate leaf) {
+        try {
+            List<String> eku = leaf.getExtendedKeyUsage();
+            return eku == null || eku.contains("1.3.6.1.5.5.7.3.1") || eku.contains("2.5.29.37.0");
+        } catch (java.security.cert.CertificateParsingException e) {
+            return false;
+        }
     }
 
     /** Certificates whose own signature matters: the path below the trust anchor, never a self-signed root. */

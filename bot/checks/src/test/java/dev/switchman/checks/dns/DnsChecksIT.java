@@ -125,6 +125,7 @@ class DnsChecksIT {
         CheckResult r = new DnsTtlCheck().run(request("dns.ttl", p, clock, Duration.ofSeconds(5), s[1].hostPort()));
         assertEquals(CheckStatus.WARN, r.status(), r.message());
         assertEquals("2026-03-02T10:00:00Z", r.observations().get("safe-after"));
+        assertEquals(79200L, r.observations().get("safe-in-s"));
         assertTrue(r.message().contains("2026-03-02T10:00:00Z"), r.message());
 
         Clock later = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC);

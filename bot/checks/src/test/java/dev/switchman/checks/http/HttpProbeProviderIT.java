@@ -200,6 +200,8 @@ class HttpProbeProviderIT {
         assertEquals(true, r.observations().get("hsts-preload"));
         assertEquals("valid", r.observations().get("hsts"));
         assertEquals("https://app.example.test:" + https.getAddress().getPort() + "/hsts", r.observations().get("final-url"));
+        assertEquals("", hops(r).get(0).get("hsts"), "plain http hop");
+        assertEquals("max-age=31536000; includeSubDomains; preload", hops(r).get(1).get("hsts"));
     }
 
     @Test
@@ -258,6 +260,26 @@ class HttpProbeProviderIT {
             Map<String, String> p = Map.of("url", "http://127.0.0.1:" + silent.getLocalPort() + "/");
             CheckResult r = provider.run(CheckRequest.of("http", HttpProbeProvider.KIND, p, Duration.ofMillis(300), Clock.systemUTC()));
             assertEquals(CheckStatus.UNKNOWN, r.status(), r.message());
+        }
+    }
+
+    @Test
+    void isAnErrorWhenTheServerDoesNotSpeakHttp() throws Exception {
+        try (ServerSocket garbage = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                try (var s = garbage.accept()) {
+                    s.getOutputStream().write("SSH-2.0-OpenSSH_9.6\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    s.getInputStream().read();
+                } catch (IOException e) {
+                    // the probe hangs up
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            CheckResult r = probe("http://127.0.0.1:" + garbage.getLocalPort() + "/");
+            assertEquals(CheckStatus.ERROR, r.status(), r.message());
+            assertTrue(r.message().contains("not an HTTP response"), r.message());
         }
     }
 

@@ -58,6 +58,7 @@ class BadsslChainsTest {
                 NOT_VALID.add(name + "=" + v.problem().code());
             }
             KeyFacts key = KeyFacts.of(leaf);
+            assertTrue(TlsCertificateProvider.allowsServerAuth(leaf), "a TLS server certificate allows serverAuth");
             String interception = INTERCEPTION.stream().filter(name::contains).findFirst().orElse(null);
             if (interception != null) {
                 assertEquals(ChainProblem.INCOMPLETE_CHAIN, v.problem(), v.detail());

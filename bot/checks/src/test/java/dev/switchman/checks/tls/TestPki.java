@@ -63,6 +63,7 @@ public final class TestPki {
         List<String> dnsNames = new ArrayList<>();
         List<String> ipAddresses = new ArrayList<>();
         String ocspUrl;
+        org.bouncycastle.asn1.x509.KeyPurposeId[] eku;
         Instant notBefore = Instant.parse("2026-01-01T00:00:00Z");
         Instant notAfter = Instant.parse("2027-01-01T00:00:00Z");
         boolean ca;
@@ -76,6 +77,12 @@ public final class TestPki {
 
         public Spec dns(String... names) {
             dnsNames.addAll(List.of(names));
+            return this;
+        }
+
+        /** Sets the extendedKeyUsage extension. */
+        public Spec eku(org.bouncycastle.asn1.x509.KeyPurposeId... purposes) {
+            this.eku = purposes;
             return this;
         }
 
@@ -130,6 +137,9 @@ public final class TestPki {
                             dnsNames.stream().map(n -> new GeneralName(GeneralName.dNSName, n)),
                             ipAddresses.stream().map(n -> new GeneralName(GeneralName.iPAddress, n))).toArray(GeneralName[]::new);
                     b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+                }
+                if (eku != null) {
+                    b.addExtension(Extension.extendedKeyUsage, false, new org.bouncycastle.asn1.x509.ExtendedKeyUsage(eku));
                 }
                 if (ocspUrl != null) {
                     b.addExtension(Extension.authorityInfoAccess, false, new org.bouncycastle.asn1.x509.AuthorityInformationAccess(

@@ -184,6 +184,24 @@ class TlsCertificateProviderIT {
     }
 
     @Test
+    void failsALeafWhoseExtendedKeyUsageExcludesServerAuth() throws Exception {
+        Issued client = leaf("app.example.test").eku(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_clientAuth).issuedBy(intermediate);
+        try (TlsTestServer s = TlsTestServer.start(client.key(), client.cert(), intermediate.cert())) {
+            CheckResult r = probe(s, "app.example.test");
+            assertEquals(CheckStatus.FAIL, r.status());
+            assertEquals(false, r.observations().get("server-auth"));
+            assertTrue(r.message().contains("serverAuth"), r.message());
+        }
+        Issued server = leaf("app.example.test").eku(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_serverAuth,
+                org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_clientAuth).issuedBy(intermediate);
+        try (TlsTestServer s = TlsTestServer.start(server.key(), server.cert(), intermediate.cert())) {
+            CheckResult r = probe(s, "app.example.test");
+            assertEquals(CheckStatus.PASS, r.status(), r.message());
+            assertEquals(true, r.observations().get("server-auth"));
+        }
+    }
+
+    @Test
     void warnsOnASha1Signature() throws Exception {
         Issued leaf = leaf("app.example.test").sigAlg("SHA1withECDSA").issuedBy(intermediate);
         try (TlsTestServer s = TlsTestServer.start(leaf.key(), leaf.cert(), intermediate.cert())) {

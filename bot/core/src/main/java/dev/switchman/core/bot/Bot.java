@@ -91,8 +91,11 @@ public final class Bot implements CommandHandler, AutoCloseable {
     private final EventStore store;
     private final OutboxDispatcher notifications;
     private final ExecutorService ownedExecutor;
+    private final Scheduler ownedScheduler;
 
-    private Bot(Builder b, List<RunListener> listeners, OutboxDispatcher notifications, RunContext ctx, ExecutorService ownedExecutor) {
+    private Bot(Builder b, List<RunListener> listeners, OutboxDispatcher notifications, RunContext ctx, ExecutorService ownedExecutor,
+                Scheduler ownedScheduler) {
+        this.ownedScheduler = ownedScheduler;
         this.listeners = listeners;
         this.backend = b.backend;
         this.store = ctx.store();
@@ -121,6 +124,7 @@ public final class Bot implements CommandHandler, AutoCloseable {
         replier.ack();
         ChatMessage reply;
         CommandContext ctx = null;
+        boolean privately = false;
         try {
             Invocation inv = Invocation.parse(command.text());
             Command cmd = registry.require(inv.name());
@@ -137,6 +141,7 @@ public final class Bot implements CommandHandler, AutoCloseable {
             }
         } catch (CommandException e) {
             reply = Replies.error(e.getMessage());
+            privately = true; // a typo is the sender's business (ephemeral where the platform allows)
         } catch (RunException e) {
             reply = Replies.error(e.getMessage());
         } catch (RuntimeException e) {
@@ -144,7 +149,7 @@ public final class Bot implements CommandHandler, AutoCloseable {
             reply = Replies.error("internal error while handling `" + command.text() + "`: " + e.getClass().getSimpleName()
                     + "; the log has the details");
         }
-        MessageRef ref = replier.reply(reply);
+        MessageRef ref = privately ? replier.replyPrivately(reply) : replier.reply(reply);
         if (ctx != null && ctx.statusMessage() && ref != null) {
             ctx.run().ifPresent(r -> r.actor().call(() -> {
                 r.trackStatus(ref);
@@ -202,6 +207,11 @@ public final class Bot implements CommandHandler, AutoCloseable {
     /** The state of the channel's active run. Read it on the caller's risk: the run's actor may be changing it. */
     public Optional<RunState> activeRun(String channel) {
         return runs.active(channel).map(RunEngine::state);
+    }
+
+    /** Reads the channel's active run on its actor (never interleaved with a change); empty when none. */
+    public <T> Optional<T> inspect(String channel, java.util.function.Function<RunState, T> reader) {
+        return runs.active(channel).map(r -> r.actor().call(() -> reader.apply(r.state())));
     }
 
     /** The run manager (runs by channel and id, runbook catalog). */
@@ -278,9 +288,11 @@ public final class Bot implements CommandHandler, AutoCloseable {
         return candidates.stream().filter(c -> c.toLowerCase().startsWith(p)).distinct().sorted().toList();
     }
 
+    /** Stops the runs' timers and what the bot created itself (scheduler, check threads); not the store or the backend. */
     @Override
     public void close() {
         runs.close();
+        if (ownedScheduler != null) ownedScheduler.close();
         if (ownedExecutor != null) ownedExecutor.shutdownNow();
     }
 
@@ -312,6 +324,11 @@ public final class Bot implements CommandHandler, AutoCloseable {
         public Builder runbooks(Supplier<? extends Collection<Runbook>> catalog) {
             this.catalog = catalog;
             return this;
+        }
+
+        /** The runbooks of a catalog (the loader's {@code RunbookCatalog}). */
+        public Builder runbooks(dev.switchman.core.runbook.RunbookCatalog catalog) {
+            return runbooks(catalog::all);
         }
 
         public Builder store(EventStore store) { this.store = store; return this; }
@@ -352,7 +369,7 @@ public final class Bot implements CommandHandler, AutoCloseable {
             List<RunListener> ls = new CopyOnWriteArrayList<>(listeners);
             RunContext ctx = new RunContext(st, c, s, runner, decisionEngine != null ? decisionEngine : new BasicDecisionEngine(),
                     backend, dispatcher, ls);
-            return new Bot(this, ls, dispatcher, ctx, owned);
+            return new Bot(this, ls, dispatcher, ctx, owned, scheduler == null ? s : null);
         }
     }
 }

@@ -95,12 +95,17 @@ public final class OutboxDispatcher {
 
     private void deliver(OutboxEntry e, int attempt) {
         Clock clock = scheduler.clock();
+        Notifier n = bySink.get(kindOf(e.sink()));
+        if (n == null) {
+            // configuration, not a transient failure: kept in the outbox (a restart with the notifier delivers it), not retried
+            String why = "no notifier for sink kind '" + kindOf(e.sink()) + "' (this bot has " + new java.util.TreeSet<>(bySink.keySet()) + ")";
+            log.warn("outbox entry {} for run {} not delivered: {}", e.id(), e.runId(), why);
+            outbox.markFailed(e.id(), why);
+            inFlight.remove(e.id());
+            return;
+        }
         try {
             JsonNode p = JSON.readTree(e.payload());
-            Notifier n = bySink.get(kindOf(e.sink()));
-            if (n == null) {
-                throw new IllegalStateException("no notifier for sink kind '" + kindOf(e.sink()) + "' (have " + bySink.keySet() + ")");
-            }
             Stakeholder s = new Stakeholder(p.path("audience").asText(), e.sink(), null, null);
             Notification note = new Notification(e.runId(), p.path("audience").asText(), p.path("subject").asText(),
                     p.path("body").asText(), Instant.parse(p.path("at").asText()));

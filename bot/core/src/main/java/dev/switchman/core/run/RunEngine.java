@@ -56,6 +56,7 @@ public final class RunEngine {
     private final Set<String> inFlight = new HashSet<>();
     private final Map<String, String> lastPosted = new HashMap<>();
     private final Map<String, Double> maxTtl = new HashMap<>();
+    private final Set<String> advised = new HashSet<>();
     private PlannedStep armed;
     private MessageRef statusRef;
     private boolean statusDirty;
@@ -97,11 +98,19 @@ public final class RunEngine {
 
     /** Appends, applies, tells listeners. A duplicate idempotency key returns the stored event unapplied. */
     public Event emit(String type, String payload, String actorId, String idempotencyKey) {
+        return emit(type, payload, actorId, idempotencyKey, null);
+    }
+
+    private Event emit(String type, String payload, String actorId, String idempotencyKey, CheckResult result) {
         Event e = ctx.store().append(state.runId(), type, payload, actorId, ctx.clock().instant(), idempotencyKey);
         if (e.sequence() <= state.lastSequence()) {
             return e;
         }
-        state.apply(e);
+        if (result != null && e.sequence() == state.lastSequence() + 1) {
+            state.applyResult(e, result);
+        } else {
+            state.apply(e);
+        }
         if (!EventTypes.CHECK_RESULT.equals(type) && !EventTypes.DECISION.equals(type) && !EventTypes.COMMAND.equals(type)) {
             statusDirty = true;
             factsDirty = true;
@@ -139,6 +148,7 @@ public final class RunEngine {
                 "source", runbook.source()), user.qualifiedId());
         say(ChatMessage.of(ChatMessage.Tone.INFO, "Run " + runId() + " started",
                 runbook.title() + " — started by " + user.displayName() + ". Type `status` for the whole picture."));
+        scheduleCadence();
         advance();
     }
 
@@ -155,6 +165,7 @@ public final class RunEngine {
         if (state.cutoverAt() != null) {
             runbook.checks().stream().filter(CheckSpec::blocking).forEach(c -> runCheck(c.id()));
         }
+        scheduleCadence();
         advance();
     }
 
@@ -230,9 +241,11 @@ public final class RunEngine {
             }
             if (next == null) {
                 if (ps.rollback()) {
+                    updateStakeholders("end", runbook.title() + ": rolled back; every rollback step is done.");
                     emit(EventTypes.RUN_ROLLED_BACK, Payloads.of("reason", state.rollbackReason()), BOT);
                     say(ChatMessage.of(ChatMessage.Tone.WARNING, "Rolled back", "Every rollback step is done. Run " + runId() + " is over."));
                 } else {
+                    updateStakeholders("end", runbook.title() + ": complete; every phase is done.");
                     emit(EventTypes.RUN_COMPLETED, "{}", BOT);
                     say(ChatMessage.of(ChatMessage.Tone.SUCCESS, "Run complete", runbook.title() + ": every phase is done."));
                 }
@@ -254,6 +267,7 @@ public final class RunEngine {
             }
             runbook.checks().stream().filter(CheckSpec::blocking).forEach(c -> runCheck(c.id()));
         }
+        updateStakeholders("phase:" + phaseId, runbook.title() + ": " + text);
         say(ChatMessage.of(ChatMessage.Tone.SUCCESS, "Phase complete", text));
     }
 
@@ -353,7 +367,7 @@ public final class RunEngine {
             return;
         }
         CheckResult before = state.latestResults().get(r.checkId());
-        emit(EventTypes.CHECK_RESULT, Payloads.checkResult(r), "check:" + r.kind());
+        emit(EventTypes.CHECK_RESULT, Payloads.checkResult(r), "check:" + r.kind(), null, r);
         if (before == null || before.status() != r.status()) {
             statusDirty = true;
         }
@@ -610,7 +624,11 @@ public final class RunEngine {
                                 .button(new ChatMessage.Button("Rollback", "rollback --yes " + quote(d.reason()), true, true)).build());
                     }
                 }
-                case FIX_FORWARD, ADVISE -> say(ChatMessage.of(ChatMessage.Tone.INFO, d.kind() + ": " + d.reason(), evidence(d) + "(rule " + d.ruleId() + ")"));
+                case FIX_FORWARD, ADVISE -> {
+                    if (advised.add(d.kind() + "|" + d.ruleId() + "|" + d.reason())) {
+                        say(ChatMessage.of(ChatMessage.Tone.INFO, d.kind() + ": " + d.reason(), evidence(d) + "(rule " + d.ruleId() + ")"));
+                    }
+                }
                 default -> { }
             }
         }
@@ -618,6 +636,7 @@ public final class RunEngine {
 
     private void recommendRollback(Decision d) {
         if (state.rollingBack() || state.status().finished()) return;
+        if (!advised.add("ROLLBACK|" + d.ruleId() + "|" + d.reason())) return; // said once; the log has every decision
         String when = state.cutoverAt() == null ? "before cutover" : "since cutover at " + TimeText.of(state.cutoverAt());
         say(ChatMessage.builder("Rules recommend ROLLBACK").tone(ChatMessage.Tone.DANGER)
                 .text(d.reason() + " (" + when + ", rule " + d.ruleId() + ")\n" + evidence(d)
@@ -644,6 +663,52 @@ public final class RunEngine {
             sendNotification(key, s.notification().audience(), s.notification().text(), BOT);
         }
         completeStep(ps, BOT, "notified " + (s.notification() == null ? "nobody" : s.notification().audience()));
+    }
+
+    /**
+     * Tells every stakeholder audience (not the team: the channel sees it anyway) about a phase change,
+     * the cutover, a rollback or the end of the run. {@code key} makes it once-only across restarts.
+     */
+    private void updateStakeholders(String key, String text) {
+        runbook.stakeholders().stream().map(Stakeholder::audience).distinct()
+                .forEach(audience -> sendNotification(key + ":" + audience, audience, text, BOT));
+    }
+
+    /** Routine updates at each stakeholder's cadence, while the run lasts. */
+    private void scheduleCadence() {
+        for (Stakeholder st : runbook.stakeholders()) {
+            if (st.cadence() == null || st.cadence().isZero() || st.cadence().isNegative()) continue;
+            String timer = "cadence:" + st.audience() + ":" + st.sink();
+            if (timers.containsKey(timer)) continue;
+            Instant at = ctx.clock().instant().plus(st.cadence());
+            timers.put(timer, ctx.scheduler().schedule(at, () -> actor.tell(() -> {
+                timers.remove(timer);
+                if (closed || state.status().finished()) return;
+                Notification n = new Notification(runId(), st.audience(), runbook.title() + " — " + st.audience() + " update", summary(), ctx.clock().instant());
+                if (ctx.notifications() != null) {
+                    ctx.notifications().send(runId(), "cadence:" + st.audience() + ":" + st.sink() + ":" + at, st, n, ctx.clock().instant());
+                }
+                scheduleCadence();
+            })));
+        }
+    }
+
+    /** One paragraph for stakeholders: where the run stands. */
+    String summary() {
+        StringBuilder b = new StringBuilder();
+        b.append(runbook.title()).append(": ");
+        if (state.status().finished()) {
+            b.append("the run is ").append(state.status().name().toLowerCase().replace('_', ' ')).append('.');
+            return b.toString();
+        }
+        state.current().ifPresent(ps -> b.append(ps.rollback() ? "rolling back, " : "phase ")
+                .append(runbook.phase(ps.phaseId()).map(p -> p.title() == null ? p.id() : p.title()).orElse(ps.phaseId()))
+                .append(", step ").append(step(ps).label()).append(". "));
+        if (state.cutoverAt() != null) b.append("Cut over at ").append(TimeText.of(state.cutoverAt())).append(". ");
+        long failing = state.latestResults().values().stream().filter(r -> r.status() != CheckStatus.PASS).count();
+        b.append(state.latestResults().size() - failing).append(" of ").append(state.latestResults().size()).append(" checks pass");
+        if (held()) b.append("; on HOLD: ").append(state.holdReason());
+        return b.append('.').toString();
     }
 
     /** Sends {@code text} to an audience through the outbox; returns the sinks it went to. */
@@ -816,6 +881,7 @@ public final class RunEngine {
         timers.values().forEach(Scheduler.Cancellable::cancel);
         timers.clear();
         emit(EventTypes.ROLLBACK_STARTED, Payloads.of("reason", reason, "plan", plan, "afterCutover", state.cutoverAt() != null), user.qualifiedId());
+        updateStakeholders("rollback", runbook.title() + ": we are rolling back" + (reason == null ? "." : ": " + reason));
         String warning = "";
         if (state.cutoverAt() != null && runbook.pointOfNoReturn() != null
                 && ctx.clock().instant().isAfter(state.cutoverAt().plus(runbook.pointOfNoReturn()))) {
@@ -841,6 +907,7 @@ public final class RunEngine {
 
     public ChatMessage abort(ChatUser user, String reason) {
         requireActive();
+        updateStakeholders("end", runbook.title() + ": the run was stopped" + (reason == null ? "." : ": " + reason));
         emit(EventTypes.RUN_ABORTED, Payloads.of("reason", reason), user.qualifiedId());
         return ChatMessage.of(ChatMessage.Tone.DANGER, "Aborted", "Run " + runId() + " aborted " + by(user) + (reason == null ? "" : ": " + reason));
     }

@@ -111,7 +111,13 @@ public final class RunManager {
         for (String runId : ctx.store().runs()) {
             if (byId.containsKey(runId)) continue;
             List<Event> events = ctx.store().read(runId);
-            RunState state = RunState.replay(runId, events);
+            RunState state;
+            try {
+                state = RunState.replay(runId, events);
+            } catch (RuntimeException e) {
+                log.error("run {} cannot be rebuilt from its log ({} events); not resumed: {}", runId, events.size(), e.toString());
+                continue;
+            }
             if (state.status().finished() || state.runbookId() == null || state.runbookId().isEmpty()) {
                 continue;
             }

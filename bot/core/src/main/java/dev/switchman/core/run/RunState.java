@@ -68,6 +68,13 @@ public final class RunState {
         return s;
     }
 
+    /** Applies a CHECK_RESULT event whose result is at hand (the live path: no JSON round trip). */
+    void applyResult(Event e, CheckResult r) {
+        lastSequence = e.sequence();
+        latestResults.put(r.checkId(), r);
+        resultCount++;
+    }
+
     /** Applies one event; events must come in sequence order. */
     public void apply(Event e) {
         lastSequence = e.sequence();

@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -76,7 +79,7 @@ public final class RunbookCatalog {
         return new Builder(loader);
     }
 
-    private static final java.util.regex.Pattern PHASES_KEY = java.util.regex.Pattern.compile("(?m)^phases[ \\t]*:");
+    private static final Pattern PHASES_KEY = Pattern.compile("(?m)^phases[ \\t]*:");
 
     /** Whether a file name is a runbook file by its name alone: {@code runbook.yaml} or {@code *.runbook.yaml}. */
     public static boolean isRunbookFile(String fileName) {
@@ -185,7 +188,7 @@ public final class RunbookCatalog {
                     continue;
                 }
                 String folder = resource.substring(0, resource.lastIndexOf('/') + 1);
-                LoadResult<Runbook> r = loader.read(CLASSPATH_SCHEME + resource, new java.io.StringReader(text),
+                LoadResult<Runbook> r = loader.read(CLASSPATH_SCHEME + resource, new StringReader(text),
                         rule -> classLoader.getResource(normalize(folder + rule)) != null);
                 add(r, () -> text);
             }
@@ -196,7 +199,7 @@ public final class RunbookCatalog {
             return new RunbookCatalog(byId, problems.all());
         }
 
-        private void add(LoadResult<Runbook> result, java.util.function.Supplier<String> text) {
+        private void add(LoadResult<Runbook> result, Supplier<String> text) {
             problems.addAll(result.problems());
             Runbook rb = result.value();
             if (rb == null) {

@@ -14,6 +14,7 @@ import dev.switchman.core.yaml.YamlValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -371,7 +372,7 @@ final class RunbookReader {
                 kinds.add(k);
             }
         }
-        kinds.sort(java.util.Comparator.comparingInt((StepKind k) -> m.keyLocation(k.key()).map(SourceLocation::line).orElse(0))
+        kinds.sort(Comparator.comparingInt((StepKind k) -> m.keyLocation(k.key()).map(SourceLocation::line).orElse(0))
                 .thenComparingInt(k -> m.keyLocation(k.key()).map(SourceLocation::column).orElse(0)));
         String name = id == null ? "step" : "step '" + id + "'";
         StepKind kind = null;

@@ -40,6 +40,26 @@ class H2EventStoreTest extends EventStoreContract {
     }
 
     @Test
+    void neverLogsThePasswordOfTheUrl(@TempDir Path other) {
+        String url = EventStores.h2Url(other) + ";PASSWORD=s3cr3t-h2";
+        String logs = LogCapture.during(() -> EventStores.open(url));
+        assertTrue(logs.contains("event store: H2"), logs);
+        assertTrue(!logs.contains("s3cr3t-h2"), logs);
+        // the password still reached the database: the same password opens it again
+        EventStores.open(url).close();
+    }
+
+    @Test
+    void opensTheH2FileInTheGivenDirectoryWhenTheEnvironmentNamesNoUrl(@TempDir Path home) {
+        EventStore s = EventStores.fromEnvironment(java.util.Map.of(), home);
+        s.append("r", "T", "{}", "x", T0, null);
+        s.close();
+        assertTrue(java.nio.file.Files.exists(home.resolve("switchman.mv.db")));
+        EventStore mem = EventStores.fromEnvironment(java.util.Map.of("SWITCHMAN_DB_URL", "memory"), home);
+        assertTrue(mem instanceof InMemoryEventStore);
+    }
+
+    @Test
     void redactsPasswordsInUrls() {
         assertEquals("jdbc:postgresql://db/x?user=sm&password=***", EventStores.redact("jdbc:postgresql://db/x?user=sm&password=hunter2"));
         assertEquals("jdbc:postgresql://sm:***@db/x", EventStores.redact("jdbc:postgresql://sm:hunter2@db/x"));

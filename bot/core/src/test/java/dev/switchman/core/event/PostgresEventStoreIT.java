@@ -1,5 +1,6 @@
 package dev.switchman.core.event;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
@@ -37,6 +38,13 @@ class PostgresEventStoreIT extends EventStoreContract {
         } catch (SQLException e) {
             // unreachable server: nothing to drop
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void neverLogsThePasswordOfTheUrl() {
+        String logs = LogCapture.during(() -> EventStores.open(SERVER + "&password=s3cr3t-pg&currentSchema=" + schema));
+        assertTrue(logs.contains("event store: PostgreSQL"), logs);
+        assertTrue(!logs.contains("s3cr3t-pg"), logs);
     }
 
     @Override

@@ -536,6 +536,46 @@ class RunbookValidationTest {
                 p.message());
     }
 
+    @Test
+    void rejectsDuplicateAudiencesAndTheReservedTeam() {
+        LoadResult<Runbook> r = load("""
+                id: t
+                title: T
+                stakeholders:
+                  - {audience: execs, sink: "chat:#a"}
+                  - {audience: execs, sink: "chat:#b"}
+                  - {audience: team, sink: "chat:#c"}
+                phases:
+                  - id: p
+                    steps:
+                      - {id: s, do: it}
+                """);
+        assertEquals(List.of(
+                "t.yaml:5:16: error: duplicate audience 'execs' (first at line 4); each audience is declared once",
+                "t.yaml:6:16: error: audience: 'team' is reserved for the run's own channel; expected another name such as execs or support"),
+                r.problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void warnsWhenARollbackWindowHasNoCutoverPhaseOrARoleNoMembers() {
+        LoadResult<Runbook> r = load("""
+                id: t
+                title: T
+                roles:
+                  dba: []
+                rollback-window: 48h
+                phases:
+                  - id: p
+                    steps:
+                      - {id: s, do: it}
+                """);
+        assertEquals(List.of(
+                "t.yaml:4:3: warning: role 'dba' has no members, so nobody can act in it",
+                "t.yaml:5:1: warning: rollback-window is set but no phase is marked 'cutover: true', so it never starts; mark the phase where traffic moves"),
+                r.problems().stream().map(Problem::toString).toList());
+        assertEquals(java.time.Duration.ofHours(48), r.value().rollbackWindow(), "warnings do not stop the load");
+    }
+
     // ---- check kinds and providers --------------------------------------------------------------
 
     /** A stand-in provider with one required parameter. */

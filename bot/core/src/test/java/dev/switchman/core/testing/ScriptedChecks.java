@@ -43,6 +43,24 @@ public final class ScriptedChecks implements CheckProvider {
         return gate;
     }
 
+    /** Providers for other kinds ({@code dns.ttl}, {@code http.probe}...) sharing this script, plus this one. */
+    public dev.switchman.core.check.CheckProviders asKinds(java.util.Collection<String> kinds) {
+        java.util.List<CheckProvider> all = new java.util.ArrayList<>();
+        all.add(this);
+        for (String k : new java.util.TreeSet<>(kinds)) {
+            if (k.equals(KIND)) continue;
+            ScriptedChecks self = this;
+            all.add(new CheckProvider() {
+                @Override public String kind() { return k; }
+                @Override public String summary() { return "scripted " + k; }
+                @Override public List<ParamSpec> parameters() { return List.of(); }
+                @Override public List<String> validate(Map<String, String> params) { return List.of(); }
+                @Override public CheckResult run(CheckRequest request) { return self.run(request); }
+            });
+        }
+        return new dev.switchman.core.check.CheckProviders(all);
+    }
+
     public int runs(String checkId) {
         AtomicInteger n = runs.get(checkId);
         return n == null ? 0 : n.get();
