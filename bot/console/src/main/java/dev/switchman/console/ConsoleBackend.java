@@ -70,7 +70,7 @@ public final class ConsoleBackend implements ChatBackend {
             output.print(prefix + "(updated) " + renderer.render(message));
             return;
         }
-        java.util.Set<String> old = new java.util.HashSet<>(before.lines().toList());
+        java.util.Set<String> old = new java.util.HashSet<>(before.lines().map(ConsoleBackend::key).toList());
         java.util.List<String> newPlain = plain.lines().toList();
         java.util.List<String> newRendered = renderer.render(message).lines().toList();
         StringBuilder changed = new StringBuilder();
@@ -78,7 +78,7 @@ public final class ConsoleBackend implements ChatBackend {
             if (i == 0 && !message.title().isEmpty()) {
                 continue;
             }
-            if (!old.contains(newPlain.get(i))) {
+            if (!old.contains(key(newPlain.get(i)))) {
                 changed.append('\n').append(newRendered.get(i));
             }
         }
@@ -87,6 +87,11 @@ public final class ConsoleBackend implements ChatBackend {
         }
         String title = message.title().isEmpty() ? "message" : message.title();
         output.print(prefix + renderer.dim("(updated) " + title) + changed);
+    }
+
+    /** A line for comparison: ages ("(12s ago)") and column padding do not count as changes. */
+    private static String key(String line) {
+        return line.replaceAll("\\((\\S+ ago|just now)\\)", "").replaceAll("\\s+", " ").strip();
     }
 
     private void remember(MessageRef ref, ChatMessage message) {

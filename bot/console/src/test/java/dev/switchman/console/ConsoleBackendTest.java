@@ -39,6 +39,17 @@ class ConsoleBackendTest {
     }
 
     @Test
+    void agesAndPaddingAloneAreNoChange() {
+        ChatMessage a = ChatMessage.builder("run r1").field("Next", "x")
+                .check(new ChatMessage.CheckRow("www-ttl", CheckStatus.ERROR, "nxdomain", "1s ago")).build();
+        ChatMessage b = ChatMessage.builder("run r1").field("Next", "x")
+                .check(new ChatMessage.CheckRow("www-ttl", CheckStatus.ERROR, "nxdomain", "17s ago")).build();
+        MessageRef ref = backend.send(null, a);
+        backend.update(ref, b);
+        assertEquals(1, printed.size(), printed.toString());
+    }
+
+    @Test
     void messagesForOtherChannelsAreLabelled() {
         backend.send("#exec-updates", ChatMessage.text("we moved"));
         assertEquals("[#exec-updates] we moved", printed.get(0));

@@ -11,7 +11,6 @@ import dev.switchman.core.check.CheckProviders;
 import dev.switchman.core.event.EventStore;
 import dev.switchman.core.event.EventStores;
 import dev.switchman.core.runbook.Runbook;
-import dev.switchman.core.runbook.RunbookCatalog;
 import dev.switchman.core.yaml.Problem;
 import dev.switchman.rules.engine.DroolsDecisionEngine;
 import java.io.IOException;
@@ -51,8 +50,8 @@ public class BotConfiguration {
     }
 
     @Bean
-    RunbookCatalog runbookCatalog(Settings settings, CheckProviders providers) {
-        RunbookCatalog catalog = RunbookSources.catalog(settings, providers);
+    RunbookSources.Runbooks runbooks(Settings settings, CheckProviders providers) {
+        RunbookSources.Runbooks catalog = RunbookSources.load(settings, providers);
         // a broken runbook is left out; say why on stderr, the console still starts
         for (Problem p : catalog.problems()) {
             if (p.isError()) {
@@ -68,9 +67,9 @@ public class BotConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Bot bot(ConsoleBackend backend, RunbookCatalog catalog, EventStore store, CheckProviders providers, Clock clock, ConsoleOptions options) {
+    Bot bot(ConsoleBackend backend, RunbookSources.Runbooks catalog, EventStore store, CheckProviders providers, Clock clock, ConsoleOptions options) {
         Bot bot = Bot.builder()
-                .runbooks(List.copyOf(catalog.all()))
+                .runbooks(catalog.all())
                 .store(store)
                 .clock(clock)
                 .decisionEngine(new DroolsDecisionEngine())
@@ -103,7 +102,7 @@ public class BotConfiguration {
     }
 
     @Bean
-    BotRuntime botRuntime(Bot bot, Settings settings, RunbookCatalog catalog) {
+    BotRuntime botRuntime(Bot bot, Settings settings, RunbookSources.Runbooks catalog) {
         return new BotRuntime() {
             @Override
             public ConsoleCompletions completions() {

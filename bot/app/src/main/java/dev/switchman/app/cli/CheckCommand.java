@@ -9,7 +9,6 @@ import dev.switchman.core.check.CheckRunner;
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.runbook.CheckSpec;
 import dev.switchman.core.runbook.Runbook;
-import dev.switchman.core.runbook.RunbookCatalog;
 import dev.switchman.core.runbook.RunbookLoader;
 import dev.switchman.core.yaml.LoadResult;
 import dev.switchman.core.yaml.Problem;
@@ -100,7 +99,7 @@ final class CheckCommand {
             }
             return r.value();
         }
-        RunbookCatalog catalog = RunbookSources.catalog(Settings.from(System.getenv(), Path.of("").toAbsolutePath(), dirs), providers);
+        RunbookSources.Runbooks catalog = RunbookSources.load(Settings.from(System.getenv(), Path.of("").toAbsolutePath(), dirs), providers);
         Runbook rb = catalog.find(nameOrId).orElse(null);
         if (rb == null) {
             catalog.problems().stream().filter(Problem::isError).forEach(err::println);

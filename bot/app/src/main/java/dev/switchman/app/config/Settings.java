@@ -27,6 +27,7 @@ public record Settings(Path home, String dbUrl, List<Path> runbookDirs) {
         if (url == null || url.isBlank()) {
             url = "jdbc:h2:file:" + home.resolve("switchman").toString().replace('\\', '/');
         }
+        url = durableH2(url);
         List<Path> dirs = new ArrayList<>();
         Path local = workingDir.resolve("runbooks");
         if (Files.isDirectory(local)) {
@@ -39,6 +40,18 @@ public record Settings(Path home, String dbUrl, List<Path> runbookDirs) {
             }
         }
         return new Settings(home, url, dirs);
+    }
+
+    /**
+     * H2 writes committed transactions to its file in the background (up to 500 ms later by
+     * default), so a {@code kill -9} loses the last events. {@code WRITE_DELAY=0} writes each commit
+     * to the file at once (the OS has it even if the process dies). Added unless the URL sets it.
+     */
+    static String durableH2(String url) {
+        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=")) {
+            return url + ";WRITE_DELAY=0";
+        }
+        return url;
     }
 
     /** The database URL with any password hidden, for messages and logs. */

@@ -26,7 +26,6 @@ final class SwitchmanProcess implements AutoCloseable {
     private final Writer stdin;
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
-    private int barriers;
 
     private SwitchmanProcess(Process process) {
         this.process = process;
@@ -114,11 +113,26 @@ final class SwitchmanProcess implements AutoCloseable {
         int from = stdout().length();
         send(line);
         send("as " + user);
-        barriers++;
-        awaitCount("you are now console:", barriers, START_TIMEOUT);
-        String all = stdout();
-        int end = all.lastIndexOf(user + "@switchman> as " + user);
-        return all.substring(from, end < from ? all.length() : end);
+        // the echo of a line carries the prompt of whoever was acting: match it without the prompt's user
+        String echo = "@switchman> as " + user + "\n";
+        String answer = "you are now console:" + user;
+        int echoes = line.strip().equals("as " + user) ? 2 : 1;
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        synchronized (out) {
+            while (true) {
+                String tail = out.substring(from);
+                int last = tail.lastIndexOf(echo);
+                if (occurrences(tail, echo) >= echoes && tail.indexOf(answer, last) >= 0) {
+                    return tail.substring(0, last);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.isAlive()) {
+                    throw new AssertionError("no answer to '" + line + "'; alive=" + process.isAlive()
+                            + "\n--- stdout\n" + out + "\n--- stderr\n" + stderr());
+                }
+                out.wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200));
+            }
+        }
     }
 
     String stdout() {
@@ -130,20 +144,6 @@ final class SwitchmanProcess implements AutoCloseable {
     String stderr() {
         synchronized (err) {
             return err.toString();
-        }
-    }
-
-    private void awaitCount(String text, int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (out) {
-            while (occurrences(out.toString(), text) < count) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !process.isAlive() && occurrences(out.toString(), text) < count) {
-                    throw new AssertionError("waited for '" + text + "' x" + count + "; alive=" + process.isAlive()
-                            + "\n--- stdout\n" + out + "\n--- stderr\n" + stderr());
-                }
-                out.wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200));
-            }
         }
     }
 
