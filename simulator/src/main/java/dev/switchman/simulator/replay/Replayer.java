@@ -82,6 +82,8 @@ public final class Replayer {
     private boolean ended;
     private String lastPhase;
     private boolean interrupted;
+    private boolean typingForPeople;
+    private boolean cutover;
 
     public Replayer(Scenario scenario, Runbook runbook, Options options) {
         this.scenario = scenario;
@@ -161,13 +163,14 @@ public final class Replayer {
     }
 
     /**
-     * Feeds every check's scripted result at its interval for the whole run, as agents and the live
-     * scheduler would: the rules see each check continuously, not only while a step verifies it.
+     * Feeds every check's scripted result at its interval, as agents and the live scheduler would: the
+     * rules see each check continuously, not only while a step verifies it. After cutover the engine
+     * runs the blocking checks itself (they are the rollback triggers), so the feeder leaves them.
      */
     private void scheduleFeed(CheckSpec c, Duration every, Instant at) {
         scheduler.schedule(at, () -> {
-            if (ended || runId == null) {
-                return;
+            if (ended || runId == null || (cutover && c.blocking())) {
+                return; // after cutover the engine itself watches blocking checks (rollback triggers)
             }
             bot.submitResult(runId, script.measure(c.id(), c.kind(), at));
             scheduleFeed(c, every, at.plus(every));
@@ -210,7 +213,12 @@ public final class Replayer {
     private void drainInbox() {
         String[] c;
         while ((c = options.inbox().poll()) != null) {
-            command(c[0], c[1]);
+            typingForPeople = true;
+            try {
+                command(c[0], c[1]);
+            } finally {
+                typingForPeople = false;
+            }
         }
     }
 
@@ -280,6 +288,7 @@ public final class Replayer {
         public void onEvent(RunState state, Event event) {
             switch (event.type()) {
                 case EventTypes.RUN_STARTED -> runId = state.runId();
+                case EventTypes.CUTOVER -> cutover = true;
                 case EventTypes.STEP_STARTED -> stepStarted(event);
                 case EventTypes.STEP_COMPLETED -> {
                     JsonNode p = Payloads.read(event.payload());
@@ -287,7 +296,7 @@ public final class Replayer {
                 }
                 case EventTypes.COMMAND -> {
                     JsonNode p = Payloads.read(event.payload());
-                    log.command(event.at(), event.actor(), Payloads.text(p, "text"), scenario.responders().mode() == Scenario.Responders.Mode.CHAT);
+                    log.command(event.at(), event.actor(), Payloads.text(p, "text"), typingForPeople);
                 }
                 case EventTypes.RUN_COMPLETED -> finish("completed", event.at());
                 case EventTypes.RUN_ROLLED_BACK -> finish("rolled-back", event.at());
