@@ -56,7 +56,8 @@ public final class ScenarioGenerator {
         for (int i = 0; i < checks; i++) {
             String id = String.format("check-%02d", i);
             String kind = KINDS[i % KINDS.length];
-            specs.add(new CheckSpec(id, kind, Map.of("n", String.valueOf(i)), interval, Duration.ofSeconds(5), true, null, SourceLocation.UNKNOWN));
+            // not blocking: the feeder alone delivers them (the engine would run blocking ones again after cutover)
+            specs.add(new CheckSpec(id, kind, Map.of("n", String.valueOf(i)), interval, Duration.ofSeconds(5), false, null, SourceLocation.UNKNOWN));
             baseline.put(id, new Scripted(CheckStatus.PASS, healthy(kind), "ok"));
         }
         Step cut = new Step("switch", "Switch traffic", StepKind.NOTIFY, null, List.of(), null, null, null,

@@ -83,7 +83,6 @@ public final class Replayer {
     private String lastPhase;
     private boolean interrupted;
     private boolean typingForPeople;
-    private boolean cutover;
 
     public Replayer(Scenario scenario, Runbook runbook, Options options) {
         this.scenario = scenario;
@@ -164,13 +163,14 @@ public final class Replayer {
 
     /**
      * Feeds every check's scripted result at its interval, as agents and the live scheduler would: the
-     * rules see each check continuously, not only while a step verifies it. After cutover the engine
-     * runs the blocking checks itself (they are the rollback triggers), so the feeder leaves them.
+     * rules see each check continuously, not only while a step verifies it (the engine also runs checks
+     * itself while a step verifies them and, after cutover, the blocking ones; those results come from
+     * the same script).
      */
     private void scheduleFeed(CheckSpec c, Duration every, Instant at) {
         scheduler.schedule(at, () -> {
-            if (ended || runId == null || (cutover && c.blocking())) {
-                return; // after cutover the engine itself watches blocking checks (rollback triggers)
+            if (ended || runId == null) {
+                return;
             }
             bot.submitResult(runId, script.measure(c.id(), c.kind(), at));
             scheduleFeed(c, every, at.plus(every));
@@ -288,7 +288,6 @@ public final class Replayer {
         public void onEvent(RunState state, Event event) {
             switch (event.type()) {
                 case EventTypes.RUN_STARTED -> runId = state.runId();
-                case EventTypes.CUTOVER -> cutover = true;
                 case EventTypes.STEP_STARTED -> stepStarted(event);
                 case EventTypes.STEP_COMPLETED -> {
                     JsonNode p = Payloads.read(event.payload());
