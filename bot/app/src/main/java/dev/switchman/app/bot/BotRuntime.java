@@ -1,0 +1,18 @@
+package dev.switchman.app.bot;
+
+import dev.switchman.console.ConsoleCompletions;
+
+/** The running bot as the console sees it: its completions, a one-line description, shutdown. */
+public interface BotRuntime extends AutoCloseable {
+
+    ConsoleCompletions completions();
+
+    /** The chat commands the bot understands, as the console offers them. */
+    java.util.List<dev.switchman.console.ChatCommandSpec> commands();
+
+    /** One line for the console banner: store, runbooks. */
+    String describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,54 @@
+package dev.switchman.app.cli;
+
+/** Help texts; docs/cli.md says the same at more length. */
+public final class Usage {
+
+    private Usage() {
+    }
+
+    public static final String MAIN = """
+            usage: switchman [--as USER] [--runbooks DIR]...      interactive console bot
+                   switchman console [--as USER] [--runbooks DIR]... [--script FILE|-]
+                   switchman validate FILE...                      runbooks, scenarios, rule files
+                   switchman probe KIND key=value... [--resolver host:port]... [--timeout 10s] [--format json]
+                   switchman probe --batch [--format json]         one {"kind":..,"params":{..}} per stdin line
+                   switchman probe --list                          check kinds and their parameters
+                   switchman check RUNBOOK [--check ID] [--format json] [--runbooks DIR]...
+                   switchman rehearse SCENARIO [--report DIR] [--format json]
+                   switchman record RUN-ID --out FILE
+                   switchman bench rules|replay|dns [--format json]
+                   switchman serve                                 Slack/Discord backends + HTTP
+                   switchman agent --name NAME --bot URL
+
+            Every subcommand takes --help. Exit codes: 0 ok; 1 errors in the input, bad usage or a FAILed
+            check; 2 the subcommand is not in this build; 3 a check could not be measured (ERROR/UNKNOWN).
+            Environment: SWITCHMAN_HOME (default ~/.switchman), SWITCHMAN_DB_URL (default H2 file in SWITCHMAN_HOME).""";
+
+    public static final String CONSOLE = """
+            usage: switchman [console] [--as USER] [--runbooks DIR]... [--script FILE|-]
+              The console bot: type the chat commands (help lists them). You act as console:<USER>
+              (default: your OS user name). --script reads commands from FILE (or stdin for -), one per
+              line, prints the replies without colours and exits at the end of the input.""";
+
+    public static final String VALIDATE = """
+            usage: switchman validate FILE...
+              Checks runbooks (.yaml), scenarios (.yaml with a timeline) and rule files (.drl).
+              Prints each problem as file:line:col: error: message and exits 1 if there is any error,
+              else prints one summary line and exits 0.""";
+
+    public static final String PROBE = """
+            usage: switchman probe KIND key=value... [--resolver host:port]... [--timeout 10s] [--format json]
+                   switchman probe --batch [--timeout 10s] [--format json]
+                   switchman probe --list [--format json]
+              Runs one check provider ad hoc. Prints one line per result (with --format json one object:
+              check, kind, target, status, observations, message, observed-at, duration-ms).
+              --batch reads one {"kind":"...","params":{...}} (optional "id", "timeout") per stdin line and
+              prints one result per line in the same order.
+              Exit: 0 PASS/WARN, 1 FAIL (or bad input), 3 ERROR/UNKNOWN; batch: 1 if any FAIL, else 3 if any
+              ERROR/UNKNOWN, else 0.""";
+
+    public static final String CHECK = """
+            usage: switchman check RUNBOOK [--check ID] [--timeout 10s] [--format json] [--runbooks DIR]...
+              Runs a runbook's declared checks once (or only --check ID). RUNBOOK is a file or a runbook id.
+              Exit: 1 if any FAIL, else 3 if any ERROR/UNKNOWN, else 0.""";
+}

@@ -1,0 +1,126 @@
+package dev.switchman.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real jar, killed with SIGKILL in the middle of a run, resumes where it was: same run, same
+ * step, the approval and the notes, from an H2 file and from PostgreSQL.
+ */
+class KillNineResumeIT {
+
+    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    private static final Pattern RUN_ID = Pattern.compile("run ([A-Za-z0-9_-]+)");
+
+    @TempDir
+    Path home;
+
+    private static Path testRunbooks() throws Exception {
+        return Path.of(KillNineResumeIT.class.getResource("/it-runbooks").toURI());
+    }
+
+    @Test
+    void resumesTheRunAfterKillNineWithH2() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("SWITCHMAN_HOME", home.toString());
+        env.remove("SWITCHMAN_DB_URL");
+        env.put("SWITCHMAN_DB_URL", "jdbc:h2:file:" + home.resolve("store").toString().replace('\\', '/'));
+        killAndResume(env);
+        assertTrue(Files.list(home).anyMatch(p -> p.getFileName().toString().startsWith("store")), "the H2 file is in SWITCHMAN_HOME");
+    }
+
+    @Test
+    void resumesTheRunAfterKillNineWithPostgres() throws Exception {
+        String schema = "kill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("PostgreSQL on 127.0.0.1:5432 is required when CI=true: " + e.getMessage(), e);
+            }
+            Assumptions.abort("PostgreSQL not reachable on 127.0.0.1:5432 (" + e.getMessage() + ")");
+        }
+        try {
+            Map<String, String> env = new HashMap<>();
+            env.put("SWITCHMAN_HOME", home.toString());
+            env.put("SWITCHMAN_DB_URL", PG_URL + "&currentSchema=" + schema);
+            killAndResume(env);
+        } finally {
+            try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private void killAndResume(Map<String, String> env) throws Exception {
+        String[] args = {"console", "--script", "-", "--as", "alice", "--runbooks", testRunbooks().toString()};
+        String before;
+        String runId;
+        try (SwitchmanProcess bot = SwitchmanProcess.start(env, args)) {
+            String started = bot.command("start kill-test", "alice");
+            Matcher m = RUN_ID.matcher(started);
+            assertTrue(m.find(), "start names the run:\n" + started);
+            runId = m.group(1);
+            bot.command("done prep \"first note\"", "alice");
+            String refused = bot.command("approve approve-it", "alice");
+            assertTrue(refused.toLowerCase().contains("approv"), refused);
+            bot.command("as bob", "bob");
+            bot.command("approve approve-it", "bob");
+            bot.command("as alice", "alice");
+            bot.command("done second \"note two\"", "alice");
+            before = bot.command("status", "alice");
+            bot.killHard();
+        }
+        assertTrue(before.contains(runId), before);
+        assertTrue(before.contains("first note") && before.contains("note two"), before);
+        assertTrue(before.contains("approve-it by console:bob"), before);
+
+        try (SwitchmanProcess bot = SwitchmanProcess.start(env, args)) {
+            String after = bot.command("status", "alice");
+            assertTrue(after.contains("run " + runId), "same run after restart:\n" + after);
+            assertTrue(after.contains("first note") && after.contains("note two"), after);
+            assertTrue(after.contains("approve-it by console:bob"), after);
+            assertEquals(stepLines(before), stepLines(after), "same steps, same marks, same notes\n--- before\n" + before + "\n--- after\n" + after);
+            assertEquals(currentStep(before), currentStep(after));
+            assertEquals("third", currentStep(after));
+            bot.command("done third", "alice");
+            String next = bot.command("status", "alice");
+            assertEquals("fourth", currentStep(next), next);
+        }
+    }
+
+    /** The status lines of the steps, times blanked out. */
+    private static List<String> stepLines(String status) {
+        return status.lines()
+                .filter(l -> l.matches(".*\\b(prep|approve-it|second|third|fourth)\\b.*") && !l.contains("Next"))
+                .map(l -> l.replaceAll("\\d", "#"))
+                .toList();
+    }
+
+    /** The step marked current in the status text ({@code ▶ id}). */
+    private static String currentStep(String status) {
+        for (String l : status.lines().toList()) {
+            Matcher m = Pattern.compile("^\\s+▶ ([a-z0-9-]+)\\s").matcher(l);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,375 @@
+package dev.switchman.core.bot;
+
+import dev.switchman.core.chat.ChatBackend;
+import dev.switchman.core.chat.ChatMessage;
+import dev.switchman.core.chat.CommandHandler;
+import dev.switchman.core.chat.IncomingCommand;
+import dev.switchman.core.chat.MessageRef;
+import dev.switchman.core.chat.Replier;
+import dev.switchman.core.check.CheckEnvironment;
+import dev.switchman.core.check.CheckProviders;
+import dev.switchman.core.check.CheckResult;
+import dev.switchman.core.check.CheckRunner;
+import dev.switchman.core.command.Command;
+import dev.switchman.core.command.CommandContext;
+import dev.switchman.core.command.CommandException;
+import dev.switchman.core.command.CommandRegistry;
+import dev.switchman.core.command.Invocation;
+import dev.switchman.core.command.Middleware;
+import dev.switchman.core.command.Replies;
+import dev.switchman.core.command.Tokenizer;
+import dev.switchman.core.command.builtin.AbortCommand;
+import dev.switchman.core.command.builtin.ApproveCommand;
+import dev.switchman.core.command.builtin.CheckCommand;
+import dev.switchman.core.command.builtin.DoneCommand;
+import dev.switchman.core.command.builtin.GoCommand;
+import dev.switchman.core.command.builtin.HelpCommand;
+import dev.switchman.core.command.builtin.MissingExtensionCommand;
+import dev.switchman.core.command.builtin.NotifyCommand;
+import dev.switchman.core.command.builtin.RollbackCommand;
+import dev.switchman.core.command.builtin.RunbooksCommand;
+import dev.switchman.core.command.builtin.StartCommand;
+import dev.switchman.core.command.builtin.StatusCommand;
+import dev.switchman.core.command.builtin.TimelineCommand;
+import dev.switchman.core.command.middleware.AuditMiddleware;
+import dev.switchman.core.command.middleware.AuthorizationMiddleware;
+import dev.switchman.core.command.middleware.ConfirmationMiddleware;
+import dev.switchman.core.command.middleware.IdempotencyMiddleware;
+import dev.switchman.core.decision.BasicDecisionEngine;
+import dev.switchman.core.decision.DecisionEngine;
+import dev.switchman.core.event.EventStore;
+import dev.switchman.core.event.InMemoryEventStore;
+import dev.switchman.core.event.Outbox;
+import dev.switchman.core.notify.ChatNotifier;
+import dev.switchman.core.notify.Notifier;
+import dev.switchman.core.notify.OutboxDispatcher;
+import dev.switchman.core.run.RunContext;
+import dev.switchman.core.run.RunEngine;
+import dev.switchman.core.run.RunException;
+import dev.switchman.core.run.RunListener;
+import dev.switchman.core.run.RunManager;
+import dev.switchman.core.run.RunState;
+import dev.switchman.core.runbook.Runbook;
+import dev.switchman.core.runbook.Step;
+import dev.switchman.core.time.Scheduler;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot: one command grammar over every backend. A backend hands each command to
+ * {@link #handle}; the bot acknowledges at once, parses, validates, runs the middleware chain
+ * (idempotency, authorization, confirmation, audit) and the command on the channel's run (one run
+ * at a time per channel, commands and check results applied one at a time per run), and replies.
+ * Checks run asynchronously and report to the channel and the status message.
+ *
+ * <pre>{@code
+ * Bot bot = Bot.builder().runbooks(list).store(EventStores.open(url)).clock(clock).scheduler(scheduler)
+ *         .decisionEngine(engine).checkProviders(CheckProviders.load()).notifiers(notifiers).backend(backend).build();
+ * bot.resume();
+ * backend.start(bot);
+ * }</pre>
+ */
+public final class Bot implements CommandHandler, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Bot.class);
+
+    private final RunManager runs;
+    private final CommandRegistry registry = new CommandRegistry();
+    private final List<Middleware> middleware = new CopyOnWriteArrayList<>();
+    private final List<RunListener> listeners;
+    private final ChatBackend backend;
+    private final EventStore store;
+    private final OutboxDispatcher notifications;
+    private final ExecutorService ownedExecutor;
+    private final Scheduler ownedScheduler;
+
+    private Bot(Builder b, List<RunListener> listeners, OutboxDispatcher notifications, RunContext ctx, ExecutorService ownedExecutor,
+                Scheduler ownedScheduler) {
+        this.ownedScheduler = ownedScheduler;
+        this.listeners = listeners;
+        this.backend = b.backend;
+        this.store = ctx.store();
+        this.notifications = notifications;
+        this.ownedExecutor = ownedExecutor;
+        this.runs = new RunManager(ctx, b.catalog);
+        for (Command c : List.of(new RunbooksCommand(), new StartCommand(), new StatusCommand(), new DoneCommand(), new CheckCommand(),
+                new ApproveCommand(), new GoCommand(), new RollbackCommand(), new AbortCommand(), new NotifyCommand(),
+                new TimelineCommand(), new HelpCommand(), MissingExtensionCommand.rehearse(), MissingExtensionCommand.postmortem())) {
+            registry.register(c);
+        }
+        middleware.add(new IdempotencyMiddleware());
+        middleware.add(new AuthorizationMiddleware());
+        middleware.add(new ConfirmationMiddleware());
+        middleware.add(new AuditMiddleware());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    @Override
+    public void handle(IncomingCommand command, Replier replier) {
+        replier.ack();
+        ChatMessage reply;
+        CommandContext ctx = null;
+        boolean privately = false;
+        try {
+            Invocation inv = Invocation.parse(command.text());
+            Command cmd = registry.require(inv.name());
+            Optional<RunEngine> run = runs.active(command.channel());
+            ctx = new CommandContext(command, inv, runs, registry, run.orElse(null));
+            CommandContext c = ctx;
+            if (run.isPresent()) {
+                reply = run.get().actor().call(() -> dispatch(c, cmd));
+            } else {
+                if (cmd.needsRun()) {
+                    c.requireRun();
+                }
+                reply = dispatch(c, cmd);
+            }
+        } catch (CommandException e) {
+            reply = Replies.error(e.getMessage());
+            privately = true; // a typo is the sender's business (ephemeral where the platform allows)
+        } catch (RunException e) {
+            reply = Replies.error(e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("command `{}` from {} failed", command.text(), command.user().qualifiedId(), e);
+            reply = Replies.error("internal error while handling `" + command.text() + "`: " + e.getClass().getSimpleName()
+                    + "; the log has the details");
+        }
+        MessageRef ref = privately ? replier.replyPrivately(reply) : replier.reply(reply);
+        if (ctx != null && ctx.statusMessage() && ref != null) {
+            ctx.run().ifPresent(r -> r.actor().call(() -> {
+                r.trackStatus(ref);
+                return null;
+            }));
+        }
+    }
+
+    private ChatMessage dispatch(CommandContext ctx, Command cmd) {
+        cmd.validate(ctx);
+        return chain(0, cmd).next(ctx);
+    }
+
+    private Middleware.Chain chain(int index, Command cmd) {
+        if (index >= middleware.size()) {
+            return ctx -> {
+                try {
+                    return cmd.execute(ctx);
+                } catch (RunException e) {
+                    return Replies.error(e.getMessage());
+                }
+            };
+        }
+        Middleware m = middleware.get(index);
+        Middleware.Chain rest = chain(index + 1, cmd);
+        return ctx -> m.apply(ctx, cmd, rest);
+    }
+
+    /** Adds or replaces a command (the simulator registers {@code rehearse} and {@code postmortem}). */
+    public void registerCommand(Command command) {
+        registry.register(command);
+    }
+
+    /** Adds a middleware after the built-in ones (just in front of the command). */
+    public void addMiddleware(Middleware m) {
+        middleware.add(m);
+    }
+
+    public CommandRegistry commands() {
+        return registry;
+    }
+
+    // ------------------------------------------------------------------ runs
+
+    /** Rebuilds every unfinished run from the store, re-arms it, and re-sends undelivered notifications. */
+    public List<RunState> resume() {
+        List<RunState> resumed = runs.resume();
+        if (notifications != null) {
+            int n = notifications.redeliverPending();
+            if (n > 0) log.info("re-sending {} undelivered notification(s)", n);
+        }
+        return resumed;
+    }
+
+    /** The state of the channel's active run. Read it on the caller's risk: the run's actor may be changing it. */
+    public Optional<RunState> activeRun(String channel) {
+        return runs.active(channel).map(RunEngine::state);
+    }
+
+    /** Reads the channel's active run on its actor (never interleaved with a change); empty when none. */
+    public <T> Optional<T> inspect(String channel, java.util.function.Function<RunState, T> reader) {
+        return runs.active(channel).map(r -> r.actor().call(() -> reader.apply(r.state())));
+    }
+
+    /** The run manager (runs by channel and id, runbook catalog). */
+    public RunManager runs() {
+        return runs;
+    }
+
+    /** A check result from outside (an agent, the simulator) for a run; applied on the run's actor. */
+    public void submitResult(String runId, CheckResult result) {
+        runs.run(runId).ifPresent(r -> r.actor().tell(() -> r.onCheckResult(result)));
+    }
+
+    /** Lets the rules re-evaluate windows and staleness of every active run without new input. */
+    public void tick() {
+        runs.activeRuns().forEach(r -> r.actor().tell(r::tick));
+    }
+
+    public void addListener(RunListener listener) {
+        listeners.add(listener);
+    }
+
+    public EventStore store() {
+        return store;
+    }
+
+    public ChatBackend backend() {
+        return backend;
+    }
+
+    /** Starts the backend with this bot as its handler. */
+    public void start() {
+        if (backend != null) backend.start(this);
+    }
+
+    // ------------------------------------------------------------------ completion
+
+    /** Runbook ids, for {@code start <TAB>}. */
+    public List<String> runbookIds() {
+        return runs.runbooks().stream().map(Runbook::id).toList();
+    }
+
+    /** Step ids of the channel's active run (every step, rollback steps included). */
+    public List<String> stepIds(String channel) {
+        return runs.active(channel).map(r -> r.runbook().allSteps().map(Step::id).toList()).orElse(List.of());
+    }
+
+    /**
+     * Candidates for the last word of {@code line} as typed so far in {@code channel}: command names for the
+     * first word, then what the command accepts there (runbook ids, step ids of the current run, check ids,
+     * audiences, command names). Only candidates starting with the partial word are returned.
+     */
+    public List<String> completions(String channel, String line) {
+        String text = line == null ? "" : line;
+        boolean trailingBlank = text.isEmpty() || Character.isWhitespace(text.charAt(text.length() - 1));
+        List<String> words;
+        try {
+            words = new ArrayList<>(Tokenizer.tokenize(text).stream().map(t -> t.text()).toList());
+        } catch (CommandException e) {
+            return List.of();
+        }
+        String partial = trailingBlank || words.isEmpty() ? "" : words.remove(words.size() - 1);
+        List<String> candidates;
+        if (words.isEmpty()) {
+            candidates = registry.all().stream().map(Command::name).toList();
+        } else {
+            Optional<Command> cmd = registry.find(words.get(0));
+            if (cmd.isEmpty()) return List.of();
+            Invocation inv = new Invocation(text, words.get(0).toLowerCase(), words.subList(1, words.size()), false);
+            IncomingCommand in = new IncomingCommand(text, null, channel, null, null);
+            CommandContext ctx = new CommandContext(in, inv, runs, registry, runs.active(channel).orElse(null));
+            candidates = cmd.get().candidates(ctx, words.size() - 1);
+        }
+        String p = partial.toLowerCase();
+        return candidates.stream().filter(c -> c.toLowerCase().startsWith(p)).distinct().sorted().toList();
+    }
+
+    /** Stops the runs' timers and what the bot created itself (scheduler, check threads); not the store or the backend. */
+    @Override
+    public void close() {
+        runs.close();
+        if (ownedScheduler != null) ownedScheduler.close();
+        if (ownedExecutor != null) ownedExecutor.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------ builder
+
+    public static final class Builder {
+        private Supplier<? extends Collection<Runbook>> catalog = List::of;
+        private EventStore store;
+        private Clock clock;
+        private Scheduler scheduler;
+        private DecisionEngine decisionEngine;
+        private CheckProviders checkProviders;
+        private CheckEnvironment checkEnvironment = CheckEnvironment.defaults();
+        private ExecutorService checkExecutor;
+        private final List<Notifier> notifiers = new ArrayList<>();
+        private ChatBackend backend;
+        private final List<RunListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder runbooks(Collection<Runbook> runbooks) {
+            List<Runbook> copy = List.copyOf(runbooks);
+            this.catalog = () -> copy;
+            return this;
+        }
+
+        /** A live catalog (re-read on every use, so reloaded runbooks show up). */
+        public Builder runbooks(Supplier<? extends Collection<Runbook>> catalog) {
+            this.catalog = catalog;
+            return this;
+        }
+
+        /** The runbooks of a catalog (the loader's {@code RunbookCatalog}). */
+        public Builder runbooks(dev.switchman.core.runbook.RunbookCatalog catalog) {
+            return runbooks(catalog::all);
+        }
+
+        public Builder store(EventStore store) { this.store = store; return this; }
+        public Builder clock(Clock clock) { this.clock = clock; return this; }
+        public Builder scheduler(Scheduler scheduler) { this.scheduler = scheduler; return this; }
+        public Builder decisionEngine(DecisionEngine engine) { this.decisionEngine = engine; return this; }
+        public Builder checkProviders(CheckProviders providers) { this.checkProviders = providers; return this; }
+        public Builder checkEnvironment(CheckEnvironment env) { this.checkEnvironment = env; return this; }
+
+        /** Where checks and notification deliveries run; {@code DirectExecutorService} makes runs deterministic. */
+        public Builder checkExecutor(ExecutorService executor) { this.checkExecutor = executor; return this; }
+
+        public Builder notifiers(List<Notifier> notifiers) { this.notifiers.addAll(notifiers); return this; }
+        public Builder backend(ChatBackend backend) { this.backend = backend; return this; }
+        public Builder listener(RunListener listener) { this.listeners.add(listener); return this; }
+
+        public Bot build() {
+            Clock c = clock != null ? clock : scheduler != null ? scheduler.clock() : Clock.systemUTC();
+            Scheduler s = scheduler != null ? scheduler : Scheduler.system(c);
+            EventStore st = store != null ? store : new InMemoryEventStore();
+            ExecutorService owned = null;
+            ExecutorService exec = checkExecutor;
+            if (exec == null) {
+                AtomicInteger n = new AtomicInteger();
+                exec = owned = Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "switchman-check-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            CheckRunner runner = new CheckRunner(checkProviders != null ? checkProviders : CheckProviders.load(), exec, c, checkEnvironment);
+            List<Notifier> all = new ArrayList<>(notifiers);
+            if (backend != null && all.stream().noneMatch(x -> x.sinkKind().equals("chat"))) {
+                all.add(new ChatNotifier(backend));
+            }
+            Outbox outbox = st instanceof Outbox o ? o : new InMemoryEventStore();
+            OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, all, s, exec);
+            List<RunListener> ls = new CopyOnWriteArrayList<>(listeners);
+            RunContext ctx = new RunContext(st, c, s, runner, decisionEngine != null ? decisionEngine : new BasicDecisionEngine(),
+                    backend, dispatcher, ls);
+            return new Bot(this, ls, dispatcher, ctx, owned, scheduler == null ? s : null);
+        }
+    }
+}

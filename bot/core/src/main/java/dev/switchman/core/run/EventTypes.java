@@ -1,0 +1,28 @@
+package dev.switchman.core.run;
+
+/**
+ * The types of run events. Every state change of a run is one of these, appended before it is acted
+ * on; {@link RunState} is a fold over them and nothing else.
+ */
+public final class EventTypes {
+    public static final String COMMAND = "COMMAND";
+    public static final String REFUSED = "REFUSED";
+    public static final String RUN_STARTED = "RUN_STARTED";
+    public static final String STEP_STARTED = "STEP_STARTED";
+    public static final String STEP_COMPLETED = "STEP_COMPLETED";
+    public static final String APPROVED = "APPROVED";
+    public static final String CHECK_RESULT = "CHECK_RESULT";
+    public static final String DECISION = "DECISION";
+    public static final String HELD = "HELD";
+    public static final String RESUMED = "RESUMED";
+    public static final String PHASE_COMPLETED = "PHASE_COMPLETED";
+    public static final String CUTOVER = "CUTOVER";
+    public static final String NOTIFIED = "NOTIFIED";
+    public static final String ROLLBACK_STARTED = "ROLLBACK_STARTED";
+    public static final String RUN_COMPLETED = "RUN_COMPLETED";
+    public static final String RUN_ROLLED_BACK = "RUN_ROLLED_BACK";
+    public static final String RUN_ABORTED = "RUN_ABORTED";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,16 @@
+package dev.switchman.core.run;
+
+import dev.switchman.core.chat.ChatBackend;
+import dev.switchman.core.check.CheckRunner;
+import dev.switchman.core.decision.DecisionEngine;
+import dev.switchman.core.event.EventStore;
+import dev.switchman.core.notify.OutboxDispatcher;
+import dev.switchman.core.time.Scheduler;
+import java.time.Clock;
+import java.util.List;
+
+/** What every run engine shares: store, time, checks, rules, chat, notifications, listeners. */
+public record RunContext(EventStore store, Clock clock, Scheduler scheduler, CheckRunner checkRunner,
+                         DecisionEngine decisionEngine, ChatBackend backend, OutboxDispatcher notifications,
+                         List<RunListener> listeners) {
+}

@@ -1,0 +1,21 @@
+package dev.switchman.core.run;
+
+import dev.switchman.core.check.CheckResult;
+import dev.switchman.core.decision.Decision;
+import dev.switchman.core.event.Event;
+
+/**
+ * Hears every event a run appends, after it is stored and applied (the simulator records results and
+ * decisions through it). Called on the run's actor: keep it quick, never call back into the bot.
+ */
+public interface RunListener {
+
+    default void onEvent(RunState state, Event event) {
+    }
+
+    default void onCheckResult(RunState state, CheckResult result) {
+    }
+
+    default void onDecision(RunState state, Decision decision) {
+    }
+}

@@ -1,0 +1,120 @@
+package dev.switchman.simulator.replay;
+
+import dev.switchman.core.event.Event;
+import dev.switchman.core.event.EventStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rehearsal's event store: every event is appended like in the live store, but of a check's
+ * results only the latest is kept (a 72-hour replay appends a million results; memory stays flat).
+ * What a restarted bot needs to resume - steps, approvals, decisions, the latest result of each
+ * check - is all there. Sequences stay increasing; superseded results leave gaps.
+ */
+public final class CompactingEventStore implements EventStore {
+
+    private static final String CHECK_RESULT = "CHECK_RESULT";
+
+    private static final class Run {
+        final List<Event> events = new ArrayList<>();
+        final Map<String, Integer> latestResult = new HashMap<>();
+        final Map<String, Event> byKey = new HashMap<>();
+        long sequence;
+        int holes;
+        long appended;
+    }
+
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Event append(String runId, String type, String payload, String actor, Instant at, String idempotencyKey) {
+        Run r = runs.computeIfAbsent(runId, k -> new Run());
+        if (idempotencyKey != null) {
+            Event existing = r.byKey.get(idempotencyKey);
+            if (existing != null) {
+                return existing;
+            }
+        }
+        Event e = new Event(runId, ++r.sequence, type, payload, actor, at, idempotencyKey);
+        r.appended++;
+        if (CHECK_RESULT.equals(type)) {
+            String check = checkId(payload);
+            Integer old = r.latestResult.put(check, r.events.size());
+            if (old != null) {
+                r.events.set(old, null);
+                r.holes++;
+            }
+        }
+        r.events.add(e);
+        if (idempotencyKey != null) {
+            r.byKey.put(idempotencyKey, e);
+        }
+        if (r.holes > 1024 && r.holes > r.events.size() / 2) {
+            compact(r);
+        }
+        return e;
+    }
+
+    private static void compact(Run r) {
+        List<Event> kept = new ArrayList<>(r.events.size() - r.holes + 16);
+        r.latestResult.clear();
+        for (Event e : r.events) {
+            if (e != null) {
+                if (CHECK_RESULT.equals(e.type())) {
+                    r.latestResult.put(checkId(e.payload()), kept.size());
+                }
+                kept.add(e);
+            }
+        }
+        r.events.clear();
+        r.events.addAll(kept);
+        r.holes = 0;
+    }
+
+    static String checkId(String payload) {
+        int i = payload.indexOf("\"checkId\":\"");
+        if (i < 0) {
+            return "";
+        }
+        int from = i + 11;
+        int to = payload.indexOf('"', from);
+        return to < 0 ? "" : payload.substring(from, to);
+    }
+
+    @Override
+    public synchronized List<Event> read(String runId) {
+        Run r = runs.get(runId);
+        if (r == null) {
+            return List.of();
+        }
+        List<Event> out = new ArrayList<>(r.events.size());
+        for (Event e : r.events) {
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<String> runs() {
+        return List.copyOf(runs.keySet());
+    }
+
+    @Override
+    public synchronized Optional<Event> findByIdempotencyKey(String runId, String key) {
+        Run r = runs.get(runId);
+        return r == null ? Optional.empty() : Optional.ofNullable(r.byKey.get(key));
+    }
+
+    /** How many events were appended to a run, superseded results included. */
+    public synchronized long appended(String runId) {
+        Run r = runs.get(runId);
+        return r == null ? 0 : r.appended;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.switchman.simulator.gameday;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchman.core.bot.Bot;
+import dev.switchman.core.chat.TranscriptBackend;
+import dev.switchman.simulator.ProjectPaths;
+import dev.switchman.simulator.replay.RehearsalResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GameDayTest {
+
+    @TempDir
+    Path reports;
+    TranscriptBackend chat;
+    Bot bot;
+
+    @BeforeEach
+    void liveBot() {
+        chat = new TranscriptBackend(Clock.systemUTC(), "gameday");
+        bot = Bot.builder().backend(chat).build();
+        bot.start();
+        RehearseCommand.register(bot, ProjectPaths.root(), reports);
+    }
+
+    @AfterEach
+    void close() {
+        bot.close();
+    }
+
+    @Test
+    void teamAnswersInTheChannelAndTheReportScoresTheTeam() throws Exception {
+        String reply = chat.say("console:alice", "rehearse ttl-not-lowered 200000x");
+        assertTrue(reply.contains("Game day: TTL not lowered before cutover"), reply);
+        chat.say("console:alice", "rehearse done lower-ttl-3600");
+        RehearseCommand cmd = (RehearseCommand) bot.commands().find("rehearse").orElseThrow();
+        RehearsalResult r = cmd.game("gameday").result().get(60, TimeUnit.SECONDS);
+        assertTrue(r.log().commands().stream().anyMatch(c -> c.human() && c.text().equals("done lower-ttl-3600")), r.log().commands().toString());
+        assertTrue(r.log().steps().stream().anyMatch(s -> s.stepId().equals("lower-ttl-3600") && s.by().equals("console:alice")));
+        Path dir = reports.resolve("ttl-not-lowered-gameday");
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("team: time to detect") && md.contains("## Missed signals"), md);
+        assertTrue(chat.sent("gameday").stream().anyMatch(m -> m.title().startsWith("Game day")), "the summary is posted to the channel");
+    }
+
+    @Test
+    void interruptedGameDayStillRollsBackAndWritesItsReport() throws Exception {
+        chat.say("console:alice", "rehearse healthy-cutover 3600x");
+        RehearseCommand cmd = (RehearseCommand) bot.commands().find("rehearse").orElseThrow();
+        String stop = chat.say("console:carol", "rehearse stop");
+        assertTrue(stop.contains("interrupted"), stop);
+        RehearsalResult r = cmd.game("gameday").result().get(60, TimeUnit.SECONDS);
+        assertTrue(r.interrupted());
+        assertEquals("rolled-back", r.log().outcome(), r.log().notes() + " " + r.log().commands());
+        assertTrue(Files.exists(reports.resolve("healthy-cutover-gameday/report.html")));
+    }
+}
