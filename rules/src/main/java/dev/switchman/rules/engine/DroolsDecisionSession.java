@@ -86,6 +86,8 @@ final class DroolsDecisionSession implements DecisionSession {
         this.limits = new Limits(runbook);
         KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
         conf.setOption(ClockTypeOption.PSEUDO);
+        // this class serialises every call itself, so Drools' own propagation locking is not needed
+        conf.setOption(org.kie.api.runtime.conf.ThreadSafeOption.NO);
         this.ks = kb.newKieSession(conf, null);
         this.pseudo = ks.getSessionClock();
         long start = clock.millis();
