@@ -281,7 +281,7 @@ final class DroolsDecisionSession implements DecisionSession {
     private void sample(CheckState s, long atMs, double value) {
         s.markFirstSample(atMs);
         ArrayDeque<SampleRef> q = samples.computeIfAbsent(s.getCheckId(), k -> new ArrayDeque<>());
-        q.addLast(new SampleRef(atMs, ks.insert(new Sample(s.getCheckId(), atMs, value))));
+        q.addLast(new SampleRef(atMs, ks.insert(new Sample(s.getCheckId(), s.getKind(), atMs, value))));
         long keepFrom = atMs - limits.retentionMs(s.getKind()) - 2 * s.getIntervalMs();
         while (!q.isEmpty() && q.peekFirst().atMs() < keepFrom) {
             ks.delete(q.pollFirst().handle());

@@ -11,13 +11,20 @@ import org.kie.api.definition.type.Timestamp;
 @Timestamp("atMs")
 public final class Sample {
     private final String checkId;
+    private final String kind;
     private final long atMs;
     private final double value;
 
-    public Sample(String checkId, long atMs, double value) {
+    /** {@code kind}: the check's kind, so each window rule sees only its own kind's samples (alpha-filtered). */
+    public Sample(String checkId, String kind, long atMs, double value) {
         this.checkId = checkId;
+        this.kind = kind;
         this.atMs = atMs;
         this.value = value;
+    }
+
+    public String getKind() {
+        return kind;
     }
 
     public String getCheckId() {
