@@ -1,6 +1,5 @@
 package dev.switchman.rules.engine;
 
-import dev.switchman.core.decision.Decision;
 import dev.switchman.core.decision.DecisionEngine;
 import dev.switchman.core.decision.DecisionKind;
 import dev.switchman.core.decision.DecisionSession;
@@ -28,7 +27,6 @@ public final class DroolsDecisionEngine implements DecisionEngine {
 
     @Override
     public DecisionSession open(Runbook runbook, Clock clock) {
-        List<Decision> notes = new ArrayList<>();
         KieBase kb;
         List<String> problems = new ArrayList<>();
         List<DrlSource> extra = new ArrayList<>();

@@ -24,7 +24,7 @@ public final class Kinds {
     private Kinds() {
     }
 
-    /** Kinds whose checks are rollback triggers after cutover. */
+    /** Kinds whose checks are rollback triggers after cutover (rollback.drl lists the same kinds). */
     public static boolean isTrigger(String kind) {
         return switch (kind) {
             case ERROR_RATE, LATENCY, HEALTH, HEARTBEAT, WEBHOOK -> true;

@@ -3,7 +3,6 @@ package dev.switchman.rules.fact;
 import dev.switchman.core.runbook.Roles;
 import dev.switchman.core.runbook.Runbook;
 import dev.switchman.core.runbook.Thresholds;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,9 +184,5 @@ public final class Limits {
     /** Samples needed in a window of {@code windowMs} for it to count as covered: half the expected, at least 1. */
     public static long needSamples(long windowMs, long intervalMs) {
         return Math.max(1, windowMs / Math.max(1, intervalMs) / 2);
-    }
-
-    static Duration ms(long ms) {
-        return Duration.ofMillis(ms);
     }
 }
