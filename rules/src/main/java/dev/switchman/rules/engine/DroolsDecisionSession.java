@@ -129,14 +129,18 @@ final class DroolsDecisionSession implements DecisionSession {
             CheckSpec spec = runbook.check(r.checkId()).orElse(null);
             long interval = spec == null ? CheckSpec.DEFAULT_INTERVAL.toMillis() : spec.interval().toMillis();
             s = new CheckState(r.checkId(), r.kind(), interval, spec != null && spec.blocking(), t);
-            s.observe(r, limits.getStaleIntervals(), limits.getFreshIntervals());
+            s.observe(r, limits.getStaleIntervals(), limits.getFreshIntervals(), run.getCutoverMs());
             states.put(r.checkId(), s);
             h = ks.insert(s);
             stateHandles.put(r.checkId(), h);
         } else {
-            s.observe(r, limits.getStaleIntervals(), limits.getFreshIntervals());
+            String[] changed = s.observe(r, limits.getStaleIntervals(), limits.getFreshIntervals(), run.getCutoverMs());
             h = stateHandles.get(r.checkId());
-            ks.update(h, s);
+            if (changed == null) {
+                ks.update(h, s);
+            } else {
+                ks.update(h, s, changed);
+            }
         }
         String sampled = Kinds.SAMPLED.get(s.getKind());
         if (sampled != null) {

@@ -30,6 +30,7 @@ public final class CheckState {
     private int consecutiveFailures;
     private long staleAtMs;
     private long freshUntilMs = -1;
+    private boolean observedAfterCutover;
 
     public CheckState(String checkId, String kind, long intervalMs, boolean blocking, long sinceMs) {
         this.checkId = checkId;
@@ -39,8 +40,17 @@ public final class CheckState {
         this.sinceMs = sinceMs;
     }
 
-    /** Takes a new result; {@code staleIntervals}/{@code freshIntervals} come from the runbook's limits. */
-    public void observe(CheckResult r, double staleIntervals, double freshIntervals) {
+    /**
+     * Takes a new result; {@code staleIntervals}/{@code freshIntervals} come from the runbook's limits,
+     * {@code cutoverMs} is the run's cutover time (-1 before). Returns the names of the properties that
+     * changed, so the session can tell Drools exactly what moved (property reactivity): a result that
+     * repeats the previous one's status, message and observations changes only the time properties.
+     */
+    public String[] observe(CheckResult r, double staleIntervals, double freshIntervals, long cutoverMs) {
+        boolean same = result != null && result.status() == r.status() && result.message().equals(r.message())
+                && result.observations().equals(r.observations());
+        int failures = consecutiveFailures;
+        boolean after = observedAfterCutover;
         previous = result == null ? Map.of() : result.observations();
         result = r;
         lastMs = r.observedAt().toEpochMilli();
@@ -51,6 +61,23 @@ public final class CheckState {
             case PASS, WARN -> consecutiveFailures = 0;
             case UNKNOWN -> { }
         }
+        observedAfterCutover = cutoverMs >= 0 && lastMs >= cutoverMs;
+        if (!same) {
+            return null;
+        }
+        List<String> props = new ArrayList<>(List.of("lastMs", "staleAtMs", "freshUntilMs"));
+        if (failures != consecutiveFailures) {
+            props.add("consecutiveFailures");
+        }
+        if (after != observedAfterCutover) {
+            props.add("observedAfterCutover");
+        }
+        return props.toArray(new String[0]);
+    }
+
+    /** The latest result was observed at or after the run's cutover. */
+    public boolean isObservedAfterCutover() {
+        return observedAfterCutover;
     }
 
     public void markFirstSample(long atMs) {

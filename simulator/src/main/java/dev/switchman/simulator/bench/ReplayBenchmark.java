@@ -18,7 +18,8 @@ import java.util.Map;
  * through the real bot, run engine, event log and Drools rules at full speed.
  *
  * <pre>java -cp ... dev.switchman.simulator.bench.ReplayBenchmark [--hours 72] [--checks 50] [--interval 10s]</pre>
- * prints one JSON object: results, wall_ms, results_per_s, speedup, peak_heap_mb (and decisions).
+ * prints one JSON object: results, wall_ms, results_per_s, speedup, peak_heap_mb, and - because a
+ * shared machine's wall time says little - the replay thread's cpu_ms, results_per_cpu_s and the load average.
  */
 public final class ReplayBenchmark {
 
@@ -40,7 +41,10 @@ public final class ReplayBenchmark {
                 p.resetPeakUsage();
             }
         }
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         RehearsalResult r = Replayer.replay(g.scenario(), g.runbook(), Replayer.Options.of(DroolsDecisionEngine::new));
+        long cpuMs = Math.max(1, (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
         long peak = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
@@ -60,6 +64,10 @@ public final class ReplayBenchmark {
         m.put("results_per_s", Math.round(r.log().results() * 1000.0 / wall));
         m.put("speedup", Math.round(r.virtualDuration().toMillis() / (double) wall));
         m.put("peak_heap_mb", Math.round(peak / (1024.0 * 1024.0)));
+        // the replay is single-threaded: its thread's CPU time is what it costs on an idle core
+        m.put("cpu_ms", cpuMs);
+        m.put("results_per_cpu_s", Math.round(r.log().results() * 1000.0 / cpuMs));
+        m.put("load_average", Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0);
         return m;
     }
 

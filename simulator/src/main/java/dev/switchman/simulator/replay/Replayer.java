@@ -82,6 +82,7 @@ public final class Replayer {
     private boolean ended;
     private String lastPhase;
     private boolean interrupted;
+    private boolean typingForPeople;
 
     public Replayer(Scenario scenario, Runbook runbook, Options options) {
         this.scenario = scenario;
@@ -161,8 +162,10 @@ public final class Replayer {
     }
 
     /**
-     * Feeds every check's scripted result at its interval for the whole run, as agents and the live
-     * scheduler would: the rules see each check continuously, not only while a step verifies it.
+     * Feeds every check's scripted result at its interval, as agents and the live scheduler would: the
+     * rules see each check continuously, not only while a step verifies it (the engine also runs checks
+     * itself while a step verifies them and, after cutover, the blocking ones; those results come from
+     * the same script).
      */
     private void scheduleFeed(CheckSpec c, Duration every, Instant at) {
         scheduler.schedule(at, () -> {
@@ -210,7 +213,12 @@ public final class Replayer {
     private void drainInbox() {
         String[] c;
         while ((c = options.inbox().poll()) != null) {
-            command(c[0], c[1]);
+            typingForPeople = true;
+            try {
+                command(c[0], c[1]);
+            } finally {
+                typingForPeople = false;
+            }
         }
     }
 
@@ -287,7 +295,7 @@ public final class Replayer {
                 }
                 case EventTypes.COMMAND -> {
                     JsonNode p = Payloads.read(event.payload());
-                    log.command(event.at(), event.actor(), Payloads.text(p, "text"), scenario.responders().mode() == Scenario.Responders.Mode.CHAT);
+                    log.command(event.at(), event.actor(), Payloads.text(p, "text"), typingForPeople);
                 }
                 case EventTypes.RUN_COMPLETED -> finish("completed", event.at());
                 case EventTypes.RUN_ROLLED_BACK -> finish("rolled-back", event.at());

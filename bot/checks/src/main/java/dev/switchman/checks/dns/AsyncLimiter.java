@@ -57,7 +57,27 @@ final class AsyncLimiter {
             }
         }
         if (next != null) {
-            next.run();
+            trampoline(next);
+        }
+    }
+
+    private static final ThreadLocal<ArrayDeque<Runnable>> PENDING_STARTS = new ThreadLocal<>();
+
+    /** Starts {@code r}; a start requested while another runs on this thread waits in a loop, not on the stack. */
+    private static void trampoline(Runnable r) {
+        ArrayDeque<Runnable> queue = PENDING_STARTS.get();
+        if (queue != null) {
+            queue.add(r);
+            return;
+        }
+        queue = new ArrayDeque<>();
+        PENDING_STARTS.set(queue);
+        try {
+            for (Runnable next = r; next != null; next = queue.poll()) {
+                next.run();
+            }
+        } finally {
+            PENDING_STARTS.remove();
         }
     }
 }

@@ -111,7 +111,7 @@ final class PooledUdpClient implements UdpIoClient {
                 if (sockets[s].send(ByteBuffer.wrap(data), remote) == 0) {
                     throw new IOException("UDP send buffer full");
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 pending.remove(key);
                 timer.cancel(false);
                 f.completeExceptionally(e);

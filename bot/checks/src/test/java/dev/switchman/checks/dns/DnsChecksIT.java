@@ -71,6 +71,25 @@ class DnsChecksIT {
     }
 
     @Test
+    void recordThroughTheRunnerAnswersBeforeItsDeadlineAndNamesTheSilentServer() throws Exception {
+        DnsTestServer s = serve("www.example.test. 300 A 192.0.2.1");
+        s.zone().dropAll(true);
+        var env = new dev.switchman.core.check.CheckEnvironment(List.of(s.hostPort()), Map.of());
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var runner = new dev.switchman.core.check.CheckRunner(dev.switchman.core.check.CheckProviders.load(), pool, Clock.systemUTC(), env);
+            long start = System.nanoTime();
+            CheckResult r = runner.run("www", "dns.record", Map.of("name", "www.example.test"), Duration.ofMillis(800)).get();
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(CheckStatus.UNKNOWN, r.status());
+            assertTrue(r.message().contains(s.hostPort()), "the provider's own message, not the runner's: " + r.message());
+            assertTrue(ms < 1050, "took " + ms + " ms");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void recordIsErrorOnPersistentServfail() {
         DnsTestServer s = serve("www.example.test. 300 A 192.0.2.1");
         s.zone().servfailAll(true);
@@ -105,6 +124,24 @@ class DnsChecksIT {
         assertEquals(300L, r.observations().get("ttl"));
         assertEquals("example.test", r.observations().get("zone"));
         assertTrue(String.valueOf(r.observations().get("server")).startsWith("ns1.example.test"));
+    }
+
+    @Test
+    void ttlWarnsWhenSomeAuthoritativeServersFail() {
+        DnsTestServer auth = serve("www.example.test. 300 A 192.0.2.1");
+        DnsTestServer resolver = serve("""
+                example.test. 3600 NS ns1.example.test.
+                example.test. 3600 NS ns2.example.test.
+                ns1.example.test. 3600 A 127.0.0.1
+                ns2.example.test. 3600 A 127.0.0.2
+                """);
+        CheckResult r = new DnsTtlCheck().run(request("dns.ttl",
+                Map.of("name", "www.example.test", "max", "300", "ns-port", String.valueOf(auth.port())), resolver.hostPort()));
+        assertEquals(CheckStatus.WARN, r.status(), r.message());
+        assertEquals(300L, r.observations().get("ttl"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> perServer = (Map<String, Object>) r.observations().get("per-server");
+        assertEquals(2, perServer.size(), perServer.toString());
     }
 
     @Test

@@ -61,6 +61,10 @@ final class StatusView {
             }
             b.field("Cutover", cut);
         }
+        if (!s.decisions().isEmpty()) {
+            var d = s.decisions().get(s.decisions().size() - 1);
+            b.field("Rules", d.kind() + " (" + d.ruleId() + ", " + TimeText.of(d.at()) + "): " + d.reason());
+        }
         if (!s.approvals().isEmpty()) {
             b.field("Approvals", s.approvals().values().stream()
                     .map(a -> a.stepId() + " by " + a.by() + " at " + TimeText.of(a.at())).collect(Collectors.joining("; ")));

@@ -127,6 +127,7 @@ class WholeRunTest {
         assertTrue(text.contains("Blocked by: www-ttl is FAIL"), text);
         assertEquals(CheckStatus.FAIL, status.checks().stream().filter(c -> c.checkId().equals("www-ttl")).findFirst().orElseThrow().status());
         assertTrue(status.buttons().stream().anyMatch(b -> b.command().startsWith("rollback")), text);
+        assertTrue(t.bot.inspect(t.chat.defaultChannel(), s -> s.current().orElseThrow().stepId()).orElseThrow().equals("verify-ttl"));
     }
 
     @Test

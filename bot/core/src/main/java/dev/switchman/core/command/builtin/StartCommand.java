@@ -33,6 +33,10 @@ public final class StartCommand implements Command {
 
     @Override
     public ChatMessage execute(CommandContext ctx) {
+        if (ctx.run().isPresent()) { // answered here, on the run's actor, without taking the run manager's lock
+            throw new dev.switchman.core.run.RunException("channel " + ctx.channel() + " already has an active run: " + ctx.run().get().runId()
+                    + " (" + ctx.run().get().runbook().id() + "); `abort` it first or use another channel");
+        }
         Runbook rb = ctx.runs().runbook(ctx.invocation().arg(0)).orElseThrow();
         RunEngine engine = ctx.runs().start(rb, ctx.user(), ctx.channel(), ctx.invocation().text(), ctx.incoming().idempotencyKey());
         ctx.run(engine);
