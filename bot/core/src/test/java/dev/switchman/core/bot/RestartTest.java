@@ -68,6 +68,8 @@ class RestartTest {
         assertEquals("gate-cutover", after.current().map(PlannedStep::stepId).orElseThrow(), second.chat.render());
         second.chat.say("carol", "go --yes");
         second.chat.say("alice", "done switch-dns");
+        assertEquals(RunStatus.WATCHING, after.status());
+        second.scheduler.advance(Duration.ofHours(1));
         RunState end = RunState.replay(after.runId(), second.store.read(after.runId()));
         assertEquals(RunStatus.COMPLETED, end.status());
         assertNotNull(end.cutoverAt());
