@@ -82,6 +82,7 @@ public class ConsoleConfiguration {
                                                SwitchableOutput output, ConsoleSession session, BotRuntime bot) {
         return new ConsoleRunner(options, shell, lineReader, output,
                 () -> "Switchman console - you are " + session.user().qualifiedId() + " (as <user> to switch). "
-                        + bot.describe() + "\nType help for the commands, Tab to complete, exit to leave.");
+                        + bot.describe() + "\nType help for the commands, Tab to complete, exit to leave.")
+                .onReady(bot::warmUp);
     }
 }
