@@ -41,7 +41,8 @@ public class ConsoleConfiguration {
 
     @Bean
     ConsoleBackend consoleBackend(SwitchableOutput output, ConsoleOptions options) {
-        return new ConsoleBackend(output, new AnsiRenderer(options.interactive()));
+        // colours only for a terminal: not for scripts, nor when input or output is redirected
+        return new ConsoleBackend(output, new AnsiRenderer(options.interactive() && System.console() != null));
     }
 
     @Bean
