@@ -42,9 +42,15 @@ public final class ConsoleShell {
 
     /** Runs until Ctrl-D or exit; returns the process exit code (0). */
     public int runInteractive(LineReader reader, Supplier<String> banner) {
+        return runInteractive(reader, banner, () -> { });
+    }
+
+    /** Same, running {@code onReady} once the banner is out (background warm-ups that should not delay the prompt). */
+    public int runInteractive(LineReader reader, Supplier<String> banner, Runnable onReady) {
         PrintWriter out = reader.getTerminal().writer();
         out.println(banner.get());
         out.flush();
+        onReady.run();
         InputReader inputReader = new InputReader() {
         };
         while (true) {

@@ -68,7 +68,7 @@ public class BotConfiguration {
 
     @Bean(destroyMethod = "close")
     Bot bot(ConsoleBackend backend, RunbookSources.Runbooks catalog, EventStore store, CheckProviders providers, Clock clock,
-            ConsoleOptions options, Settings settings) {
+            Settings settings) {
         Bot bot = Bot.builder()
                 .runbooks(catalog.all())
                 .store(store)
@@ -84,9 +84,6 @@ public class BotConfiguration {
                 .ifPresent(d -> dev.switchman.simulator.gameday.RehearseCommand.register(bot, d.getParent(), settings.home().resolve("reports")));
         bot.resume();
         bot.start();
-        if (options.interactive()) {
-            warmUpRules();
-        }
         return bot;
     }
 
@@ -133,6 +130,11 @@ public class BotConfiguration {
             public String describe() {
                 return "Store: " + settings.dbUrlForDisplay() + ". Runbooks: "
                         + (catalog.ids().isEmpty() ? "none" : String.join(", ", catalog.ids())) + ".";
+            }
+
+            @Override
+            public void warmUp() {
+                warmUpRules();
             }
 
             @Override

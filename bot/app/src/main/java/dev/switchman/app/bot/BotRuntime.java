@@ -13,6 +13,10 @@ public interface BotRuntime extends AutoCloseable {
     /** One line for the console banner: store, runbooks. */
     String describe();
 
+    /** Starts background work that makes the first commands fast (compiling the rule packs). */
+    default void warmUp() {
+    }
+
     @Override
     void close();
 }

@@ -41,7 +41,8 @@ public class ConsoleConfiguration {
 
     @Bean
     ConsoleBackend consoleBackend(SwitchableOutput output, ConsoleOptions options) {
-        return new ConsoleBackend(output, new AnsiRenderer(options.interactive()));
+        // colours only for a terminal: not for scripts, nor when input or output is redirected
+        return new ConsoleBackend(output, new AnsiRenderer(options.interactive() && System.console() != null));
     }
 
     @Bean
@@ -82,6 +83,7 @@ public class ConsoleConfiguration {
                                                SwitchableOutput output, ConsoleSession session, BotRuntime bot) {
         return new ConsoleRunner(options, shell, lineReader, output,
                 () -> "Switchman console - you are " + session.user().qualifiedId() + " (as <user> to switch). "
-                        + bot.describe() + "\nType help for the commands, Tab to complete, exit to leave.");
+                        + bot.describe() + "\nType help for the commands, Tab to complete, exit to leave.")
+                .onReady(bot::warmUp);
     }
 }

@@ -28,6 +28,7 @@ public final class ConsoleRunner implements ApplicationRunner {
     private final SwitchableOutput output;
     private final Supplier<String> banner;
     private volatile int exitCode;
+    private Runnable onReady = () -> { };
 
     public ConsoleRunner(ConsoleOptions options, ConsoleShell shell, ObjectProvider<LineReader> lineReader,
                          SwitchableOutput output, Supplier<String> banner) {
@@ -43,7 +44,7 @@ public final class ConsoleRunner implements ApplicationRunner {
         if (options.interactive()) {
             LineReader reader = lineReader.getObject();
             output.switchTo(reader::printAbove);
-            exitCode = shell.runInteractive(reader, banner);
+            exitCode = shell.runInteractive(reader, banner, onReady);
             return;
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
@@ -53,6 +54,12 @@ public final class ConsoleRunner implements ApplicationRunner {
             out.println(banner.get());
             exitCode = shell.runScript(new BufferedReader(in), out, true);
         }
+    }
+
+    /** Runs once the interactive prompt is about to show (warm-ups that should not delay it). */
+    public ConsoleRunner onReady(Runnable task) {
+        this.onReady = task;
+        return this;
     }
 
     public int exitCode() {

@@ -173,6 +173,31 @@ class CliTest {
     }
 
     @Test
+    void checkRunsEveryDeclaredCheckOnceAndExitsOneOnAFail() throws Exception {
+        assertEquals(1, run("", "check", resource("echo-checks.runbook.yaml"), "--format", "json"));
+        String[] lines = out().strip().split("\n");
+        assertEquals(3, lines.length, out());
+        ObjectMapper json = new ObjectMapper();
+        assertEquals("fine", json.readTree(lines[0]).get("check").asText());
+        assertEquals("a.test", json.readTree(lines[0]).get("target").asText());
+        assertEquals("FAIL", json.readTree(lines[2]).get("status").asText());
+    }
+
+    @Test
+    void checkWithOneIdRunsOnlyThatCheck() throws Exception {
+        assertEquals(0, run("", "check", resource("echo-checks.runbook.yaml"), "--check", "shaky"));
+        assertTrue(out().startsWith("WARN    shaky"), out());
+        assertEquals(1, run("", "check", resource("echo-checks.runbook.yaml"), "--check", "nope"));
+        assertTrue(err().contains("declares no check 'nope'"), err());
+    }
+
+    @Test
+    void checkNamesAnUnknownRunbook() {
+        assertEquals(1, run("", "check", "no-such-runbook"));
+        assertTrue(err().contains("no runbook file or id 'no-such-runbook'"), err());
+    }
+
+    @Test
     void subcommandsOfModulesNotInTheBuildExitTwo() {
         assertEquals(2, run("", "serve"));
         assertTrue(err().contains("this build has no"), err());
