@@ -153,7 +153,7 @@ public final class ReportWriter {
         b.append("</table>\n");
         if (!r.log().notes().isEmpty()) {
             b.append("<h2>Notes</h2><ul>\n");
-            r.log().notes().forEach(n -> b.append("<li>").append(esc(n)).append("</li>\n"));
+            r.log().notes().forEach(note -> b.append("<li>").append(esc(note)).append("</li>\n"));
             b.append("</ul>\n");
         }
         if (chat) {
