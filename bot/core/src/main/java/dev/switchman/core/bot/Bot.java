@@ -159,6 +159,12 @@ public final class Bot implements CommandHandler, AutoCloseable {
     }
 
     private ChatMessage dispatch(CommandContext ctx, Command cmd) {
+        for (String o : ctx.invocation().options()) {
+            if (!cmd.options().contains(o)) {
+                throw new CommandException(cmd.name(), "--" + o, "`" + cmd.name() + "`: unknown option '--" + o + "'; expected --yes"
+                        + " (or quote it: \"--" + o + "\")");
+            }
+        }
         cmd.validate(ctx);
         return chain(0, cmd).next(ctx);
     }

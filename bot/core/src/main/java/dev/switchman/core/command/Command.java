@@ -34,6 +34,19 @@ public interface Command {
         return false;
     }
 
+    /**
+     * Whether this invocation needs confirmation; by default {@link #sideEffect()}. {@code done} needs it
+     * only with {@code --override}.
+     */
+    default boolean sideEffect(CommandContext ctx) {
+        return sideEffect();
+    }
+
+    /** Options besides {@code --yes} this command accepts (words of {@link Invocation#OPTIONS}, without dashes). */
+    default java.util.Set<String> options() {
+        return java.util.Set.of();
+    }
+
     /** True when the command needs an active run in the channel. */
     default boolean needsRun() {
         return false;

@@ -19,6 +19,10 @@ public final class EventTypes {
     public static final String CUTOVER = "CUTOVER";
     public static final String NOTIFIED = "NOTIFIED";
     public static final String ROLLBACK_STARTED = "ROLLBACK_STARTED";
+    /** The rollback authority completed a blocked verify step or gate: reason and the blockers of the moment. */
+    public static final String OVERRIDDEN = "OVERRIDDEN";
+    /** Every phase is done; the run watches until the rollback window closes ({@code until}). */
+    public static final String WATCHING = "WATCHING";
     public static final String RUN_COMPLETED = "RUN_COMPLETED";
     public static final String RUN_ROLLED_BACK = "RUN_ROLLED_BACK";
     public static final String RUN_ABORTED = "RUN_ABORTED";

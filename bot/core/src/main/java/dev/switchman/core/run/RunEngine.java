@@ -52,6 +52,8 @@ public final class RunEngine {
     private final DecisionSession session;
     private final RunActor actor;
     private final List<PlannedStep> forward;
+    /** Checks of the cutover phase and later phases: they keep running after cutover (and while watching). */
+    private final Set<String> afterCutoverChecks;
     private final Map<String, Scheduler.Cancellable> timers = new HashMap<>();
     private final Set<String> inFlight = new HashSet<>();
     private final Map<String, String> lastPosted = new HashMap<>();
@@ -76,6 +78,18 @@ public final class RunEngine {
             }
         }
         this.forward = List.copyOf(plan);
+        Set<String> later = new LinkedHashSet<>();
+        boolean reached = false;
+        for (Phase p : runbook.phases()) {
+            reached |= p.cutover();
+            if (!reached) continue;
+            for (Step s : p.steps()) {
+                if (s.checks() != null) later.addAll(s.checks());
+                if (s.gate() != null && s.gate().checks() != null) later.addAll(s.gate().checks());
+                if (s.waitSpec() != null && s.waitSpec().check() != null) later.add(s.waitSpec().check());
+            }
+        }
+        this.afterCutoverChecks = Set.copyOf(later);
     }
 
     public RunState state() {
@@ -164,7 +178,9 @@ public final class RunEngine {
         }
         if (state.cutoverAt() != null) {
             runbook.checks().stream().filter(CheckSpec::blocking).forEach(c -> runCheck(c.id()));
+            afterCutoverChecks.forEach(this::runCheck);
         }
+        state.overriddenChecks().forEach(this::runCheck);
         scheduleCadence();
         advance();
     }
@@ -215,6 +231,10 @@ public final class RunEngine {
     /** Moves past completed steps until a step needs something, and arms it. */
     private void advance() {
         while (!state.status().finished()) {
+            if (state.status() == RunStatus.WATCHING) {
+                armWatch();
+                return;
+            }
             Optional<PlannedStep> cur = state.current();
             if (cur.isEmpty()) {
                 if (forward.isEmpty()) {
@@ -244,6 +264,8 @@ public final class RunEngine {
                     updateStakeholders("end", runbook.title() + ": rolled back; every rollback step is done.");
                     emit(EventTypes.RUN_ROLLED_BACK, Payloads.of("reason", state.rollbackReason()), BOT);
                     say(ChatMessage.of(ChatMessage.Tone.WARNING, "Rolled back", "Every rollback step is done. Run " + runId() + " is over."));
+                } else if (rollbackWindowOpen()) {
+                    startWatching();
                 } else {
                     updateStakeholders("end", runbook.title() + ": complete; every phase is done.");
                     emit(EventTypes.RUN_COMPLETED, "{}", BOT);
@@ -252,6 +274,74 @@ public final class RunEngine {
                 return;
             }
             startStep(next);
+        }
+    }
+
+    // ---------------------------------------------------------------- rollback window
+
+    /** When the rollback window closes: cutover + rollback-window; null without either. */
+    private Instant rollbackWindowEnd() {
+        if (state.watchingUntil() != null) return state.watchingUntil();
+        if (state.cutoverAt() == null || runbook.rollbackWindow() == null) return null;
+        return state.cutoverAt().plus(runbook.rollbackWindow());
+    }
+
+    private boolean rollbackWindowOpen() {
+        Instant end = rollbackWindowEnd();
+        return end != null && ctx.clock().instant().isBefore(end);
+    }
+
+    /** cutover + point-of-no-return, when both are known. */
+    private Instant pointOfNoReturn() {
+        if (state.cutoverAt() == null || runbook.pointOfNoReturn() == null) return null;
+        return state.cutoverAt().plus(runbook.pointOfNoReturn());
+    }
+
+    private boolean pastPointOfNoReturn() {
+        Instant ponr = pointOfNoReturn();
+        return ponr != null && !ctx.clock().instant().isBefore(ponr);
+    }
+
+    /** Every phase is done inside the rollback window: watch until it closes. */
+    private void startWatching() {
+        Instant until = rollbackWindowEnd();
+        emit(EventTypes.WATCHING, Payloads.of("until", until.toString(), "window", Durations.format(runbook.rollbackWindow())), BOT);
+        String text = "Every phase is done. Watching until " + TimeText.of(until) + " (rollback window "
+                + Durations.format(runbook.rollbackWindow()) + " after cutover at " + TimeText.of(state.cutoverAt()) + ").";
+        updateStakeholders("watching", runbook.title() + ": " + text);
+        say(ChatMessage.builder("Watching: rollback window open").tone(ChatMessage.Tone.SUCCESS)
+                .text(text + " Checks keep running and the rules keep deciding; rollback authority ("
+                        + members(Roles.ROLLBACK_AUTHORITY) + "): `rollback \"reason\"` if it goes wrong. The run completes when the window closes, or on `abort`.")
+                .button(new ChatMessage.Button("Rollback", "rollback --yes", true, true)).build());
+        afterCutoverChecks.stream().filter(id -> !timers.containsKey("check:" + id)).forEach(this::runCheck);
+        armWatch();
+    }
+
+    /** Schedules the end of the watch (at once when the window already closed, as after a long outage). */
+    private void armWatch() {
+        if (timers.containsKey("watch") || closed) return;
+        Instant until = rollbackWindowEnd();
+        if (until == null || !ctx.clock().instant().isBefore(until)) {
+            finishWatch();
+            return;
+        }
+        timers.put("watch", ctx.scheduler().schedule(until, () -> actor.tell(() -> {
+            timers.remove("watch");
+            if (state.status() == RunStatus.WATCHING) finishWatch();
+        })));
+    }
+
+    private void finishWatch() {
+        String text = "complete; the rollback window closed at " + TimeText.of(rollbackWindowEnd()) + ".";
+        updateStakeholders("end", runbook.title() + ": " + text);
+        emit(EventTypes.RUN_COMPLETED, Payloads.of("reason", "rollback window closed"), BOT);
+        say(ChatMessage.of(ChatMessage.Tone.SUCCESS, "Run complete", runbook.title() + ": " + text));
+    }
+
+    private void requireNotWatching(String what) {
+        if (state.status() == RunStatus.WATCHING) {
+            throw new RunException("every phase is done; the run is watching until " + TimeText.of(state.watchingUntil())
+                    + " (rollback window), so " + what + " has nothing to act on; `rollback \"reason\"` or `abort` end it early");
         }
     }
 
@@ -420,7 +510,8 @@ public final class RunEngine {
             if (s.kind() == StepKind.GATE && gateChecks(state.current().get(), s).contains(checkId)) return true;
             if (s.kind() == StepKind.WAIT && s.waitSpec() != null && checkId.equals(s.waitSpec().check())) return true;
         }
-        return state.cutoverAt() != null && runbook.check(checkId).map(CheckSpec::blocking).orElse(false);
+        if (state.overriddenChecks().contains(checkId)) return true;
+        return state.cutoverAt() != null && (afterCutoverChecks.contains(checkId) || runbook.check(checkId).map(CheckSpec::blocking).orElse(false));
     }
 
     private void scheduleNext(String checkId) {
@@ -453,7 +544,7 @@ public final class RunEngine {
             }
         } else if (allIn) {
             post("verify:" + s.id(), ChatMessage.of(ChatMessage.Tone.WARNING, "Blocked: " + s.id(),
-                    String.join("\n", blockers) + "\nChecks re-run every interval; `check` re-runs them now."));
+                    String.join("\n", blockers) + "\nChecks re-run every interval; `check` re-runs them now." + overrideHint(s)));
         }
     }
 
@@ -591,7 +682,7 @@ public final class RunEngine {
                 completeStep(ps, BOT, "rules: GO (" + gate.ruleId() + ")");
             }
         } else {
-            post("gate:" + s.id(), ChatMessage.of(ChatMessage.Tone.WARNING, gate.kind() + ": " + s.id(), gate.reason()));
+            post("gate:" + s.id(), ChatMessage.of(ChatMessage.Tone.WARNING, gate.kind() + ": " + s.id(), gate.reason() + overrideHint(s)));
         }
         return gate;
     }
@@ -638,6 +729,12 @@ public final class RunEngine {
         if (state.rollingBack() || state.status().finished()) return;
         if (!advised.add("ROLLBACK|" + d.ruleId() + "|" + d.reason())) return; // said once; the log has every decision
         String when = state.cutoverAt() == null ? "before cutover" : "since cutover at " + TimeText.of(state.cutoverAt());
+        if (pastPointOfNoReturn()) {
+            say(ChatMessage.of(ChatMessage.Tone.DANGER, "Rules recommend ROLLBACK, but the point of no return has passed",
+                    d.reason() + " (" + when + ", rule " + d.ruleId() + ")\n" + evidence(d) + "Past the point of no return (" + TimeText.of(pointOfNoReturn())
+                            + "): `rollback` is refused; fix forward."));
+            return;
+        }
         say(ChatMessage.builder("Rules recommend ROLLBACK").tone(ChatMessage.Tone.DANGER)
                 .text(d.reason() + " (" + when + ", rule " + d.ruleId() + ")\n" + evidence(d)
                         + "Rollback authority (" + members(Roles.ROLLBACK_AUTHORITY) + "): `rollback \"reason\"` to roll back, or keep going.")
@@ -701,7 +798,9 @@ public final class RunEngine {
             b.append("the run is ").append(state.status().name().toLowerCase().replace('_', ' ')).append('.');
             return b.toString();
         }
-        state.current().ifPresent(ps -> b.append(ps.rollback() ? "rolling back, " : "phase ")
+        if (state.status() == RunStatus.WATCHING) {
+            b.append("every phase is done; watching until ").append(TimeText.of(state.watchingUntil())).append(" (rollback window). ");
+        } else state.current().ifPresent(ps -> b.append(ps.rollback() ? "rolling back, " : "phase ")
                 .append(runbook.phase(ps.phaseId()).map(p -> p.title() == null ? p.id() : p.title()).orElse(ps.phaseId()))
                 .append(", step ").append(step(ps).label()).append(". "));
         if (state.cutoverAt() != null) b.append("Cut over at ").append(TimeText.of(state.cutoverAt())).append(". ");
@@ -751,8 +850,14 @@ public final class RunEngine {
         return runbook.allSteps().filter(s -> s.id().equals(stepId)).findFirst();
     }
 
-    public ChatMessage done(ChatUser user, String stepId, String note) {
-        requireActive();
+    /** " — rollback authority (…): `done <step> --override \"reason\"` …" for a blocked verify step or gate. */
+    private String overrideHint(Step s) {
+        return "\nIf it cannot pass for a known reason, the rollback authority (" + members(Roles.ROLLBACK_AUTHORITY) + ") may complete it anyway: `done "
+                + s.id() + " --override \"reason\"` (recorded with the blockers).";
+    }
+
+    /** The current step, which {@code stepId} must name (else an error saying what is current). */
+    private PlannedStep requireCurrent(String stepId) {
         PlannedStep cur = state.current().orElseThrow(() -> new RunException("no step is current"));
         Step s = step(cur);
         if (!s.id().equals(stepId)) {
@@ -762,17 +867,87 @@ public final class RunEngine {
             }
             throw new RunException(stepId + " is not the current step; the current step is " + s.id() + " (" + s.label() + ")");
         }
+        return cur;
+    }
+
+    public ChatMessage done(ChatUser user, String stepId, String note) {
+        requireActive();
+        requireNotWatching("`done`");
+        PlannedStep cur = requireCurrent(stepId);
+        Step s = step(cur);
         requireNotHeld("`done`");
         switch (s.kind()) {
             case MANUAL, WAIT -> { }
-            case VERIFY -> throw new RunException(s.id() + " completes by itself when its checks pass; blockers: " + verifyBlockers(s) + "; `check` re-runs them");
-            case GATE -> throw new RunException(s.id() + " is a go/no-go gate: the rollback authority says `go`");
+            case VERIFY -> throw new RunException(s.id() + " completes by itself when its checks pass; blockers: " + verifyBlockers(s) + "; `check` re-runs them."
+                    + overrideHint(s));
+            case GATE -> throw new RunException(s.id() + " is a go/no-go gate: the rollback authority says `go`" + overrideHint(s));
             case APPROVAL -> throw new RunException(s.id() + " is an approval: `approve " + s.id() + "` by " + members(s.approvalRole()));
             case NOTIFY -> throw new RunException(s.id() + " sends itself");
         }
         completeStep(cur, user.qualifiedId(), note);
         advance();
         return ChatMessage.of(ChatMessage.Tone.SUCCESS, "Done: " + stepId, by(user) + (note == null ? "" : " — " + note) + nextLine());
+    }
+
+    /**
+     * {@code done <step> --override "reason"}: the rollback authority completes a blocked verify step or gate.
+     * Recorded as OVERRIDDEN with the blockers of this moment (check ids and statuses); the step's checks keep
+     * running while the run lasts and their results still go to the rules. No result is changed.
+     */
+    public ChatMessage override(ChatUser user, String stepId, String reason) {
+        requireActive();
+        requireNotWatching("`done --override`");
+        if (reason == null || reason.isBlank()) {
+            throw new RunException("`done " + stepId + " --override` needs a reason: done " + stepId + " --override \"why it is safe to go on\"");
+        }
+        PlannedStep cur = requireCurrent(stepId);
+        Step s = step(cur);
+        if (state.currentStepDone()) {
+            throw new RunException(stepId + " is already done");
+        }
+        requireNotHeld("`done --override`");
+        StepRecord rec = state.record(cur).orElseThrow();
+        List<String> checks;
+        List<String> blockers = new ArrayList<>();
+        switch (s.kind()) {
+            case VERIFY -> {
+                checks = s.checks();
+                for (String id : checks) {
+                    CheckResult r = state.latestResults().get(id);
+                    if (r == null || r.observedAt().isBefore(rec.startedAt())) blockers.add(id + " NO_RESULT");
+                    else if (r.status() != CheckStatus.PASS) blockers.add(id + " " + r.status().name());
+                }
+            }
+            case GATE -> {
+                checks = gateChecks(cur, s);
+                for (String id : checks) {
+                    CheckResult r = state.latestResults().get(id);
+                    if (r == null) blockers.add(id + " NO_RESULT");
+                    else if (r.status() != CheckStatus.PASS) blockers.add(id + " " + r.status().name());
+                }
+                if (s.gate() != null) {
+                    s.gate().approvals().stream().filter(a -> !state.approvals().containsKey(a)).forEach(a -> blockers.add("approval " + a + " missing"));
+                }
+                state.gateDecision(s.id()).filter(d -> d.kind() != DecisionKind.GO)
+                        .ifPresent(d -> blockers.add("rules " + d.kind() + " (" + d.ruleId() + ")"));
+                if (blockers.isEmpty()) {
+                    throw new RunException("nothing blocks " + s.id() + ": the rules say GO; the rollback authority says `go`");
+                }
+            }
+            default -> throw new RunException("`--override` completes a blocked verify step or gate; " + s.id() + " is a "
+                    + s.kind().name().toLowerCase() + " step" + (s.kind() == StepKind.MANUAL || s.kind() == StepKind.WAIT ? ": `done " + s.id() + "`" : ""));
+        }
+        emit(EventTypes.OVERRIDDEN, Payloads.of("phase", cur.phaseId(), "step", s.id(), "rollback", cur.rollback(), "kind", s.kind().name(),
+                "reason", reason, "user", user.displayName(), "blockers", blockers, "checks", checks), user.qualifiedId());
+        RunState.StepOverride o = state.overrides().get(RunState.key(cur));
+        log.info("run {}: {} {}", runId(), s.id(), o.describe());
+        completeStep(cur, user.qualifiedId(), o.describe());
+        for (String id : checks) {
+            if (!inFlight.contains(id)) scheduleNext(id);
+        }
+        advance();
+        return ChatMessage.of(ChatMessage.Tone.WARNING, "Overridden: " + s.id(), o.describe()
+                + "\nIts checks keep running and the rules still see every result." + nextLine());
     }
 
     private String verifyBlockers(Step s) {
@@ -810,6 +985,7 @@ public final class RunEngine {
 
     public ChatMessage approve(ChatUser user, String stepId) {
         requireActive();
+        requireNotWatching("`approve`");
         Step s = approvalTarget(stepId).orElseThrow(() -> new RunException("no approval is pending"));
         if (s.kind() != StepKind.APPROVAL) {
             throw new RunException(s.id() + " is not an approval step (it is " + s.kind().name().toLowerCase() + ")");
@@ -834,6 +1010,7 @@ public final class RunEngine {
      */
     public ChatMessage go(ChatUser user, String reason) {
         requireActive();
+        requireNotWatching("`go`");
         if (held()) {
             if (reason == null || reason.isBlank()) {
                 throw new RunException("the run is on HOLD (" + state.holdReason() + "); to continue give the reason: go --yes \"why it is safe\"");
@@ -858,7 +1035,7 @@ public final class RunEngine {
                 emit(EventTypes.RESUMED, Payloads.of("reason", reason, "hold", d.reason(), "override", d.ruleId()), user.qualifiedId());
                 completeStep(ps, user.qualifiedId(), "go over HOLD: " + reason);
             }
-            default -> throw new RunException("NO-GO (" + d.ruleId() + "): " + d.reason());
+            default -> throw new RunException("NO-GO (" + d.ruleId() + "): " + d.reason() + overrideHint(s));
         }
         advance();
         return ChatMessage.of(ChatMessage.Tone.SUCCESS, "GO: " + s.id(), by(user) + " — " + d.reason() + nextLine());
@@ -868,6 +1045,13 @@ public final class RunEngine {
         requireActive();
         if (state.rollingBack()) {
             throw new RunException("already rolling back (" + state.rollbackReason() + ")");
+        }
+        if (pastPointOfNoReturn()) {
+            String why = "past the point of no return: " + Durations.format(runbook.pointOfNoReturn()) + " after cutover at "
+                    + TimeText.of(state.cutoverAt()) + " was " + TimeText.of(pointOfNoReturn()) + "; rolling back is no longer planned, fix forward";
+            recordRefusal(user, "rollback" + (reason == null ? "" : " " + reason), why);
+            log.info("refused {} `rollback` in run {}: {}", user.qualifiedId(), runId(), why);
+            throw new RunException("Refused: " + why);
         }
         int currentPhase = state.current().filter(ps -> !ps.rollback())
                 .map(ps -> indexOfPhase(ps.phaseId())).orElse(-1);
@@ -880,13 +1064,11 @@ public final class RunEngine {
         }
         timers.values().forEach(Scheduler.Cancellable::cancel);
         timers.clear();
-        emit(EventTypes.ROLLBACK_STARTED, Payloads.of("reason", reason, "plan", plan, "afterCutover", state.cutoverAt() != null), user.qualifiedId());
+        boolean watching = state.status() == RunStatus.WATCHING;
+        emit(EventTypes.ROLLBACK_STARTED, Payloads.of("reason", reason, "plan", plan, "afterCutover", state.cutoverAt() != null, "whileWatching", watching), user.qualifiedId());
+        scheduleCadence();
         updateStakeholders("rollback", runbook.title() + ": we are rolling back" + (reason == null ? "." : ": " + reason));
-        String warning = "";
-        if (state.cutoverAt() != null && runbook.pointOfNoReturn() != null
-                && ctx.clock().instant().isAfter(state.cutoverAt().plus(runbook.pointOfNoReturn()))) {
-            warning = "\nWarning: past the point of no return (" + Durations.format(runbook.pointOfNoReturn()) + " after cutover).";
-        }
+        String warning = watching ? "\nInside the rollback window (until " + TimeText.of(state.watchingUntil()) + ")." : "";
         if (plan.isEmpty()) {
             emit(EventTypes.RUN_ROLLED_BACK, Payloads.of("reason", reason), BOT);
             return ChatMessage.of(ChatMessage.Tone.WARNING, "Rolled back", "Nothing to undo: no rollback steps. " + by(user) + (reason == null ? "" : ": " + reason) + warning);
@@ -944,6 +1126,11 @@ public final class RunEngine {
         return TimelineView.render(runbook, ctx.store().read(runId()));
     }
 
+    /** cutover + point-of-no-return, or null. */
+    Instant pointOfNoReturnAt() {
+        return pointOfNoReturn();
+    }
+
     boolean closed() {
         return closed;
     }
@@ -953,10 +1140,14 @@ public final class RunEngine {
     }
 
     String describeCurrent() {
+        if (state.status() == RunStatus.WATCHING) {
+            return "watching until " + TimeText.of(state.watchingUntil()) + " (rollback window); `rollback` or `abort` end it early";
+        }
         return currentStep().map(s -> s.id() + " — " + prompt(s)).orElse("—");
     }
 
     List<String> blockers() {
+        if (state.status() == RunStatus.WATCHING) return List.of();
         Optional<PlannedStep> ps = state.current();
         if (ps.isEmpty() || state.currentStepDone()) return List.of();
         Step s = step(ps.get());

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +25,15 @@ public final class RunState {
 
     /** An approval granted. */
     public record Approval(String stepId, String by, Instant at) {
+    }
+
+    /** A blocked verify step or gate completed by the rollback authority's override. */
+    public record StepOverride(String stepId, String by, String byName, String reason, List<String> blockers, List<String> checks, Instant at) {
+
+        /** "overridden by carol: reason; blockers were www-ttl ERROR". */
+        public String describe() {
+            return "overridden by " + byName + ": " + reason + "; blockers were " + (blockers.isEmpty() ? "none" : String.join(", ", blockers));
+        }
     }
 
     /** A refusal recorded. */
@@ -49,6 +59,8 @@ public final class RunState {
     private final Map<String, StepRecord> steps = new LinkedHashMap<>();
     private final Set<String> completedPhases = new LinkedHashSet<>();
     private Instant cutoverAt;
+    private Instant watchingUntil;
+    private final Map<String, StepOverride> overrides = new LinkedHashMap<>();
     private final Map<String, Approval> approvals = new LinkedHashMap<>();
     private final Map<String, CheckResult> latestResults = new LinkedHashMap<>();
     private final Map<String, Decision> gateDecisions = new LinkedHashMap<>();
@@ -135,10 +147,23 @@ public final class RunState {
                 for (JsonNode n : p.path("plan")) {
                     rollbackPlan.add(new PlannedStep(Payloads.text(n, "phase"), Payloads.text(n, "step"), true));
                 }
-                if (status == RunStatus.HELD) status = RunStatus.ACTIVE;
+                if (status == RunStatus.HELD || status == RunStatus.WATCHING) status = RunStatus.ACTIVE;
+            }
+            case EventTypes.OVERRIDDEN -> {
+                List<String> blockers = new ArrayList<>();
+                p.path("blockers").forEach(n -> blockers.add(n.asText()));
+                List<String> checks = new ArrayList<>();
+                p.path("checks").forEach(n -> checks.add(n.asText()));
+                String step = Payloads.text(p, "step");
+                overrides.put(key(step, p.path("rollback").asBoolean(false)),
+                        new StepOverride(step, e.actor(), Objects.requireNonNullElse(Payloads.text(p, "user"), e.actor()), Payloads.text(p, "reason"), List.copyOf(blockers), List.copyOf(checks), e.at()));
+            }
+            case EventTypes.WATCHING -> {
+                status = RunStatus.WATCHING;
+                watchingUntil = Instant.parse(Payloads.text(p, "until"));
             }
             case EventTypes.REFUSED -> refusals.add(new Refusal(Payloads.text(p, "command"), e.actor(), Payloads.text(p, "reason"), e.at()));
-            case EventTypes.RUN_COMPLETED -> finish(RunStatus.COMPLETED, null);
+            case EventTypes.RUN_COMPLETED -> finish(RunStatus.COMPLETED, Payloads.text(p, "reason"));
             case EventTypes.RUN_ROLLED_BACK -> finish(RunStatus.ROLLED_BACK, null);
             case EventTypes.RUN_ABORTED -> finish(RunStatus.ABORTED, Payloads.text(p, "reason"));
             default -> {
@@ -176,6 +201,16 @@ public final class RunState {
     public List<PlannedStep> rollbackPlan() { return Collections.unmodifiableList(rollbackPlan); }
     public Optional<PlannedStep> current() { return Optional.ofNullable(current); }
     public Instant cutoverAt() { return cutoverAt; }
+    /** While WATCHING (and after): when the rollback window closes; null if the run never watched. */
+    public Instant watchingUntil() { return watchingUntil; }
+    /** Overrides by step key (rollback steps: {@code rollback:<id>}), in order. */
+    public Map<String, StepOverride> overrides() { return Collections.unmodifiableMap(overrides); }
+    /** Checks of overridden steps: they keep running while the run lasts. */
+    public Set<String> overriddenChecks() {
+        Set<String> out = new LinkedHashSet<>();
+        overrides.values().forEach(o -> out.addAll(o.checks()));
+        return out;
+    }
     public long lastSequence() { return lastSequence; }
     public long resultCount() { return resultCount; }
     public Map<String, Approval> approvals() { return Collections.unmodifiableMap(approvals); }

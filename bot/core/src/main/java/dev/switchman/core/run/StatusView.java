@@ -46,6 +46,7 @@ final class StatusView {
         }
         b.text(text.toString().stripTrailing());
         b.field("Status", s.status().name() + (s.rollingBack() && !s.status().finished() ? " (rolling back)" : "")
+                + (s.status() == RunStatus.WATCHING ? " — watching until " + TimeText.of(s.watchingUntil()) + " (rollback window)" : "")
                 + (s.endReason() != null ? " — " + s.endReason() : ""));
         b.field("Started", TimeText.of(s.startedAt()) + " by " + s.startedBy());
         if (!s.status().finished()) {
@@ -59,7 +60,14 @@ final class StatusView {
                 Instant end = s.cutoverAt().plus(rb.rollbackWindow());
                 cut += " (rollback window until " + TimeText.of(end) + ")";
             }
+            Instant ponr = engine.pointOfNoReturnAt();
+            if (ponr != null) {
+                cut += "; point of no return " + TimeText.of(ponr) + (now.isBefore(ponr) ? "" : " (passed: `rollback` is refused)");
+            }
             b.field("Cutover", cut);
+        }
+        if (!s.overrides().isEmpty()) {
+            b.field("Overrides", s.overrides().values().stream().map(o -> o.stepId() + " " + o.describe()).collect(Collectors.joining("; ")));
         }
         if (!s.decisions().isEmpty()) {
             var d = s.decisions().get(s.decisions().size() - 1);
@@ -89,7 +97,7 @@ final class StatusView {
                 if (st.kind() == StepKind.GATE) b.button(new ChatMessage.Button("Go", "go --yes", false, true));
             });
             if (s.status() == RunStatus.HELD) b.button(new ChatMessage.Button("Continue", "go --yes", false, true));
-            if (!s.rollingBack()) b.button(new ChatMessage.Button("Rollback", "rollback --yes", true, true));
+            if (!s.rollingBack() && (engine.pointOfNoReturnAt() == null || now.isBefore(engine.pointOfNoReturnAt()))) b.button(new ChatMessage.Button("Rollback", "rollback --yes", true, true));
         }
         return b.build();
     }
@@ -125,6 +133,7 @@ final class StatusView {
     private static ChatMessage.Tone tone(RunState s) {
         return switch (s.status()) {
             case ACTIVE -> s.rollingBack() ? ChatMessage.Tone.DANGER : ChatMessage.Tone.INFO;
+            case WATCHING -> ChatMessage.Tone.SUCCESS;
             case HELD -> ChatMessage.Tone.WARNING;
             case COMPLETED -> ChatMessage.Tone.SUCCESS;
             case ROLLED_BACK, ABORTED -> ChatMessage.Tone.DANGER;

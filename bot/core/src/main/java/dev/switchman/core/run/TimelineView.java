@@ -61,7 +61,15 @@ public final class TimelineView {
                 case EventTypes.CUTOVER -> "CUTOVER (phase " + Payloads.text(p, "phase") + ")";
                 case EventTypes.NOTIFIED -> "notified " + Payloads.text(p, "audience") + ": " + Payloads.text(p, "text");
                 case EventTypes.ROLLBACK_STARTED -> "ROLLBACK ordered by " + e.actor() + (Payloads.text(p, "reason") == null ? "" : ": " + Payloads.text(p, "reason"));
-                case EventTypes.RUN_COMPLETED -> "run complete";
+                case EventTypes.OVERRIDDEN -> {
+                    List<String> blockers = new ArrayList<>();
+                    p.path("blockers").forEach(n -> blockers.add(n.asText()));
+                    yield "OVERRIDE " + Payloads.text(p, "step") + " overridden by " + (Payloads.text(p, "user") == null ? e.actor() : Payloads.text(p, "user")) + " (" + e.actor() + "): " + Payloads.text(p, "reason")
+                            + "; blockers were " + (blockers.isEmpty() ? "none" : String.join(", ", blockers));
+                }
+                case EventTypes.WATCHING -> "every phase done; watching until " + TimeText.of(java.time.Instant.parse(Payloads.text(p, "until")))
+                        + " (rollback window" + (Payloads.text(p, "window") == null ? "" : " " + Payloads.text(p, "window")) + ")";
+                case EventTypes.RUN_COMPLETED -> "run complete" + (Payloads.text(p, "reason") == null ? "" : ": " + Payloads.text(p, "reason"));
                 case EventTypes.RUN_ROLLED_BACK -> "run rolled back";
                 case EventTypes.RUN_ABORTED -> "run aborted" + (Payloads.text(p, "reason") == null ? "" : ": " + Payloads.text(p, "reason"));
                 default -> null;

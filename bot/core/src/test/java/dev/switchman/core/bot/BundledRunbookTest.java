@@ -73,6 +73,9 @@ class BundledRunbookTest {
         assertNotNull(s.cutoverAt(), chat.render());
         assertTrue(chat.sent("#exec-updates").stream().anyMatch(m -> m.plain().contains("now runs on the new host")));
         scheduler.advance(Duration.ofSeconds(2));
+        // the runbook's rollback window is 48h: the run watches, then completes when it closes
+        assertEquals(RunStatus.WATCHING, s.status(), chat.render());
+        scheduler.advance(rb.rollbackWindow());
         RunState end = RunState.replay(s.runId(), store.read(s.runId()));
         assertEquals(RunStatus.COMPLETED, end.status(), chat.render());
         assertFalse(bot.activeRun("ops").isPresent());
@@ -84,6 +87,6 @@ class BundledRunbookTest {
         List<String> execs = chat.sent("#exec-updates").stream().map(m -> m.plain()).toList();
         assertTrue(execs.stream().anyMatch(m -> m.contains("Phase prepare")), execs.toString());
         assertTrue(execs.stream().anyMatch(m -> m.contains("Cutover at")), execs.toString());
-        assertTrue(execs.stream().anyMatch(m -> m.contains("complete; every phase is done")), execs.toString());
+        assertTrue(execs.stream().anyMatch(m -> m.contains("complete; the rollback window closed")), execs.toString());
     }
 }

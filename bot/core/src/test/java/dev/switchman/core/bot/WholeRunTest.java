@@ -90,6 +90,10 @@ class WholeRunTest {
         assertEquals("switch-dns", current());
 
         t.chat.say("alice", "done switch-dns");
+        // every phase is done, the rollback window (1h) is open: the run watches, then completes by itself
+        assertEquals(RunStatus.WATCHING, run().status());
+        assertTrue(t.chat.exec("alice", "status").get(0).plain().contains("watching until"), t.chat.render());
+        t.scheduler.advance(Duration.ofHours(1));
         RunState finished = RunState.replay(t.store.runs().get(0), t.store.read(t.store.runs().get(0)));
         assertEquals(RunStatus.COMPLETED, finished.status());
         assertNotNull(finished.cutoverAt());

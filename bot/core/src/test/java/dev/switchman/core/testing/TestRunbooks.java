@@ -53,8 +53,14 @@ public final class TestRunbooks {
     /**
      * prepare: lower-ttl (owner) → verify-ttl [www-ttl] → wait-old-ttl 5m → tell-execs;
      * cutover (cutover phase): approve-cutover (approvers) → gate-cutover [new-http] → switch-dns.
+     * Rollback window 1h, point of no return 2h (short, so tests pass the window quickly).
      */
     public static Runbook hello() {
+        return hello(Duration.ofHours(1), Duration.ofHours(2));
+    }
+
+    /** {@link #hello()} with another rollback window and point of no return (either may be null). */
+    public static Runbook hello(Duration rollbackWindow, Duration pointOfNoReturn) {
         Roles roles = new Roles(Map.of(
                 Roles.OWNER, List.of("console:alice"),
                 Roles.APPROVERS, List.of("console:alice", "console:bob"),
@@ -72,7 +78,7 @@ public final class TestRunbooks {
                 List.of(manual("switch-back", "Point www back at the old host", null)), null);
         return new Runbook("hello-cutover", "Move www.example.test to the new host", null, roles,
                 List.of(new Stakeholder("execs", "chat:#exec-updates", null, null)),
-                Targets.none(), Thresholds.none(), Duration.ofHours(48), Duration.ofHours(72),
+                Targets.none(), Thresholds.none(), rollbackWindow, pointOfNoReturn,
                 List.of(check("www-ttl"), check("new-http")), List.of(prepare, cutover), List.of(), "test");
     }
 

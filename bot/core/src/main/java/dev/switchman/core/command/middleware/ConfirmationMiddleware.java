@@ -6,7 +6,7 @@ import dev.switchman.core.command.CommandContext;
 import dev.switchman.core.command.Middleware;
 
 /**
- * Commands with side effects ({@code go}, {@code rollback}, {@code abort}) run only when confirmed: typed
+ * Commands with side effects ({@code go}, {@code rollback}, {@code abort}, {@code done --override}) run only when confirmed: typed
  * with {@code --yes}, or by pressing the confirm button this middleware answers with (the button sends
  * the same command with {@code --yes}). An unconfirmed command is not recorded and changes nothing.
  */
@@ -14,7 +14,7 @@ public final class ConfirmationMiddleware implements Middleware {
 
     @Override
     public ChatMessage apply(CommandContext ctx, Command command, Chain chain) {
-        if (!command.sideEffect() || ctx.invocation().yes()) {
+        if (!command.sideEffect(ctx) || ctx.invocation().yes()) {
             return chain.next(ctx);
         }
         String confirmed = ctx.invocation().withoutYes() + " --yes";
