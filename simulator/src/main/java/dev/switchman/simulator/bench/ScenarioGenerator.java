@@ -66,7 +66,7 @@ public final class ScenarioGenerator {
                 null, null, null, null, null, SourceLocation.UNKNOWN);
         Runbook runbook = new Runbook("bench-soak", "Replay benchmark: " + checks + " checks every " + interval, null,
                 new Roles(Map.of(Roles.OWNER, List.of("console:bench"), Roles.ROLLBACK_AUTHORITY, List.of("console:bench"))),
-                List.of(), null, Thresholds.none(), Duration.ofHours(48), null, specs,
+                List.of(), null, Thresholds.none(), Duration.ofHours(hours), null, specs,
                 List.of(new Phase("cutover", "Cutover", true, List.of(cut), List.of(), SourceLocation.UNKNOWN),
                         new Phase("soak", "Soak", false, List.of(watch), List.of(), SourceLocation.UNKNOWN)), List.of(), "generated");
         List<TimelineEntry> timeline = new ArrayList<>();
@@ -78,7 +78,7 @@ public final class ScenarioGenerator {
         Scenario scenario = new Scenario("bench-" + hours + "h-" + checks + "x" + interval.toSeconds() + "s", "Replay benchmark", null,
                 Path.of("generated.yaml"), null, START, Scenario.Speed.MAX, Scenario.Responders.auto(),
                 new Scripted(CheckStatus.PASS, Map.of(), "ok"), baseline, Map.of(), timeline,
-                List.<Expectation>of(), Duration.ofHours(hours));
+                List.<Expectation>of(), Duration.ofHours(hours).plusMinutes(1));
         return new Generated(runbook, scenario);
     }
 }

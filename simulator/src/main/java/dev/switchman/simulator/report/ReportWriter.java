@@ -145,7 +145,17 @@ public final class ReportWriter {
                     .append("\"><b>").append(d.kind()).append("</b></td><td><code>").append(esc(d.ruleId())).append("</code></td><td>").append(esc(d.phase()))
                     .append("</td><td>").append(esc(d.reason())).append("</td></tr>\n");
         }
+        b.append("</table>\n<h2>Phases</h2><table><tr><th>phase</th><th>entered</th><th>left</th></tr>\n");
+        for (ReplayLog.PhaseSpan p : r.log().phases()) {
+            b.append("<tr><td>").append(esc(p.phaseId())).append("</td><td>").append(off(s.start(), p.from())).append("</td><td>")
+                    .append(p.to() == null ? "" : off(s.start(), p.to())).append("</td></tr>\n");
+        }
         b.append("</table>\n");
+        if (!r.log().notes().isEmpty()) {
+            b.append("<h2>Notes</h2><ul>\n");
+            r.log().notes().forEach(note -> b.append("<li>").append(esc(note)).append("</li>\n"));
+            b.append("</ul>\n");
+        }
         if (chat) {
             b.append("<h2>Missed signals</h2><ul>\n");
             for (Decision d : Analysis.missedSignals(r.log())) {
