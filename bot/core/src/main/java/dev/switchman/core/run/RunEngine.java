@@ -1051,7 +1051,7 @@ public final class RunEngine {
                     + TimeText.of(state.cutoverAt()) + " was " + TimeText.of(pointOfNoReturn()) + "; rolling back is no longer planned, fix forward";
             recordRefusal(user, "rollback" + (reason == null ? "" : " " + reason), why);
             log.info("refused {} `rollback` in run {}: {}", user.qualifiedId(), runId(), why);
-            throw new RunException("Refused: " + why);
+            return ChatMessage.of(ChatMessage.Tone.DANGER, "Refused", why);
         }
         int currentPhase = state.current().filter(ps -> !ps.rollback())
                 .map(ps -> indexOfPhase(ps.phaseId())).orElse(-1);
