@@ -24,6 +24,7 @@ public final class DroolsDecisionEngine implements DecisionEngine {
 
     public static final String RULES_BROKEN = "engine.runbook-rules-broken";
     public static final String BAD_THRESHOLD = "engine.bad-threshold";
+    public static final String RULE_FAILED = "engine.rule-failed";
 
     @Override
     public DecisionSession open(Runbook runbook, Clock clock) {

@@ -74,6 +74,8 @@ final class DroolsDecisionSession implements DecisionSession {
     private final List<Decision> pending = new ArrayList<>();
     private final List<Decision> notes = new ArrayList<>();
     private boolean closed;
+    private final Set<String> failedRules = new java.util.HashSet<>();
+    private static final int MAX_FIRE_ATTEMPTS = 20;
 
     private record SampleRef(long atMs, FactHandle handle) {
     }
@@ -84,6 +86,8 @@ final class DroolsDecisionSession implements DecisionSession {
         this.limits = new Limits(runbook);
         KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
         conf.setOption(ClockTypeOption.PSEUDO);
+        // this class serialises every call itself, so Drools' own propagation locking is not needed
+        conf.setOption(org.kie.api.runtime.conf.ThreadSafeOption.NO);
         this.ks = kb.newKieSession(conf, null);
         this.pseudo = ks.getSessionClock();
         long start = clock.millis();
@@ -284,8 +288,25 @@ final class DroolsDecisionSession implements DecisionSession {
         }
     }
 
+    /**
+     * Fires; a rule whose action throws (a runbook rule with a bug) is reported once as an ADVISE
+     * {@code engine.rule-failed} and the remaining activations still fire: a broken rule never takes
+     * the session down.
+     */
     private List<Decision> fire() {
-        ks.fireAllRules();
+        for (int attempt = 0; attempt < MAX_FIRE_ATTEMPTS; attempt++) {
+            try {
+                ks.fireAllRules();
+                break;
+            } catch (RuntimeException e) {
+                String rule = ruleOf(e);
+                if (failedRules.add(rule)) {
+                    note(DecisionKind.ADVISE, DroolsDecisionEngine.RULE_FAILED, "Rule " + rule
+                            + " failed and was skipped (" + rootMessage(e) + "); the other rules keep running."
+                            + " Fix the rule file and restart the run.");
+                }
+            }
+        }
         List<Decision> out = new ArrayList<>(notes.size() + pending.size());
         if (!notes.isEmpty()) {
             Instant at = sessionTime();
@@ -297,6 +318,23 @@ final class DroolsDecisionSession implements DecisionSession {
         out.addAll(pending);
         pending.clear();
         return out;
+    }
+
+    private static String ruleOf(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.kie.api.runtime.rule.ConsequenceException ce && ce.getMatch() != null) {
+                return ce.getMatch().getRule().getName();
+            }
+        }
+        return "(unknown rule)";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
     private List<String> approvalsOf(String phaseId) {

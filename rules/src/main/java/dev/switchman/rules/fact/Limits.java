@@ -24,6 +24,7 @@ public final class Limits {
         d.put("fresh-intervals", "2");
         d.put("stale-intervals", "3");
         d.put("dns-max-ttl", "300");
+        d.put("propagation-grace", "15m");
         d.put("replication-lag-s", "1");
         d.put("lag-sustain", "10m");
         d.put("replication-lag-hold-s", "30");
@@ -50,6 +51,7 @@ public final class Limits {
     private final double staleIntervals;
     private final double dnsMaxTtl;
     private final double replicationLagS;
+    private final long propagationGraceMs;
     private final long lagSustainMs;
     private final double replicationLagHoldS;
     private final double errorRate;
@@ -77,6 +79,7 @@ public final class Limits {
         staleIntervals = num("stale-intervals");
         dnsMaxTtl = num("dns-max-ttl");
         replicationLagS = num("replication-lag-s");
+        propagationGraceMs = dur("propagation-grace");
         lagSustainMs = dur("lag-sustain");
         replicationLagHoldS = num("replication-lag-hold-s");
         errorRate = num("error-rate");
@@ -144,6 +147,7 @@ public final class Limits {
     public double getStaleIntervals() { return staleIntervals; }
     public double getDnsMaxTtl() { return dnsMaxTtl; }
     public double getReplicationLagS() { return replicationLagS; }
+    public long getPropagationGraceMs() { return propagationGraceMs; }
     public long getLagSustainMs() { return lagSustainMs; }
     public double getReplicationLagHoldS() { return replicationLagHoldS; }
     public double getErrorRate() { return errorRate; }

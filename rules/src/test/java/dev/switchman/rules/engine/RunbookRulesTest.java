@@ -125,4 +125,34 @@ class RunbookRulesTest {
     void runbooksWithoutTheirOwnRulesShareOneKieBase() {
         assertTrue(RuleBases.get(List.of()) == RuleBases.get(List.of()));
     }
+
+    static final String THROWS = """
+            package acme.rules;
+
+            import dev.switchman.rules.fact.*;
+
+            rule "acme.throws"
+            when
+                $s : CheckState(kind == "http.health", seen)
+            then
+                throw new IllegalStateException("bug in acme.throws");
+            end
+            """;
+
+    @Test
+    void aRuleThatThrowsIsReportedOnceAndTheOtherRulesKeepRunning(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("throws.drl"), THROWS);
+        Fixture f = new Fixture().check("health", "http.health", Duration.ofSeconds(10))
+                .rules(dir.resolve("runbook.yaml").toString(), "throws.drl").open();
+        f.cutover();
+        List<Decision> ds = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            f.clock.advance(Duration.ofSeconds(10));
+            ds.addAll(f.result("health", "http.health", CheckStatus.FAIL));
+        }
+        List<Decision> failed = byRule(ds, DroolsDecisionEngine.RULE_FAILED);
+        assertEquals(1, failed.size(), ids(ds));
+        assertTrue(failed.get(0).reason().contains("acme.throws"), failed.get(0).reason());
+        assertTrue(has(ds, "rollback.health-failures"), ids(ds));
+    }
 }

@@ -119,4 +119,26 @@ class DnsPackTest {
     void theFirstResultIsNotALowering() {
         assertTrue(ttl(dns(), 60).isEmpty());
     }
+
+    @Test
+    void resolversStillOnTheOldAddressAfterTheGraceAreASplitBrain() {
+        Fixture f = new Fixture().check("prop", "dns.propagation", MIN).threshold("propagation-grace", "15m").open();
+        f.cutover();
+        f.clock.advance(Duration.ofMinutes(14));
+        List<Decision> ds = f.result("prop", "dns.propagation", CheckStatus.WARN, "on-new", 0.8, "on-old", 0.2);
+        assertFalse(has(ds, "dns.split-brain"), "inside the grace: " + ids(ds));
+        f.clock.advance(MIN);
+        ds = f.result("prop", "dns.propagation", CheckStatus.WARN, "on-new", 0.8, "on-old", 0.2);
+        Decision d = byRule(ds, "dns.split-brain").get(0);
+        assertEquals(DecisionKind.ADVISE, d.kind());
+        assertTrue(d.reason().contains("20% of resolvers"), d.reason());
+    }
+
+    @Test
+    void fullPropagationIsNoSplitBrain() {
+        Fixture f = new Fixture().check("prop", "dns.propagation", MIN).open();
+        f.cutover();
+        f.clock.advance(Duration.ofHours(1));
+        assertFalse(has(f.result("prop", "dns.propagation", CheckStatus.PASS, "on-new", 1.0, "on-old", 0.0), "dns.split-brain"));
+    }
 }

@@ -39,7 +39,7 @@ public final class Recorder {
     private Recorder() {
     }
 
-    /** Records into {@code out}; the runbook is looked up as runbooks/ID/ID.yaml or runbooks/ID.yaml from the working directory. */
+    /** Records into {@code out}; the runbook file is looked up under runbooks/ in the working directory (see {@link #locate}). */
     public static Path record(EventStore store, String runId, Path out) {
         return record(store, runId, out, null);
     }
@@ -159,10 +159,18 @@ public final class Recorder {
         return m;
     }
 
+    /** runbooks/ID/ID.yaml, runbooks/ID.yaml, or any ID.yaml under runbooks/ (working directory). */
     static Path locate(String runbookId) {
         for (Path p : List.of(Path.of("runbooks", runbookId, runbookId + ".yaml"), Path.of("runbooks", runbookId + ".yaml"))) {
             if (Files.isRegularFile(p)) {
                 return p;
+            }
+        }
+        if (Files.isDirectory(Path.of("runbooks"))) {
+            try (java.util.stream.Stream<Path> s = Files.walk(Path.of("runbooks"), 4)) {
+                return s.filter(f -> f.getFileName().toString().equals(runbookId + ".yaml")).sorted().findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
             }
         }
         return null;

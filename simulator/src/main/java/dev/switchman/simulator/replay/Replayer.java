@@ -83,6 +83,7 @@ public final class Replayer {
     private String lastPhase;
     private boolean interrupted;
     private boolean typingForPeople;
+    private final java.util.Map<String, Instant> lastResultAt = new java.util.HashMap<>();
 
     public Replayer(Scenario scenario, Runbook runbook, Options options) {
         this.scenario = scenario;
@@ -163,16 +164,20 @@ public final class Replayer {
 
     /**
      * Feeds every check's scripted result at its interval, as agents and the live scheduler would: the
-     * rules see each check continuously, not only while a step verifies it (the engine also runs checks
-     * itself while a step verifies them and, after cutover, the blocking ones; those results come from
-     * the same script).
+     * rules see each check continuously, not only while a step verifies it. The engine also runs checks
+     * itself (while a step verifies them; after cutover, the blocking ones): when it has delivered a
+     * result within the last interval the feeder skips its turn, so the rules never see a check more
+     * often than its interval (consecutive-failure counts stay true).
      */
     private void scheduleFeed(CheckSpec c, Duration every, Instant at) {
         scheduler.schedule(at, () -> {
             if (ended || runId == null) {
                 return;
             }
-            bot.submitResult(runId, script.measure(c.id(), c.kind(), at));
+            Instant last = lastResultAt.get(c.id());
+            if (last == null || Duration.between(last, at).compareTo(every) >= 0) {
+                bot.submitResult(runId, script.measure(c.id(), c.kind(), at));
+            }
             scheduleFeed(c, every, at.plus(every));
         });
     }
@@ -307,6 +312,7 @@ public final class Replayer {
 
         @Override
         public void onCheckResult(RunState state, CheckResult result) {
+            lastResultAt.put(result.checkId(), clock.instant());
             log.result(result.checkId(), result.status(), clock.instant(), result.message());
         }
 

@@ -67,7 +67,8 @@ public class BotConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Bot bot(ConsoleBackend backend, RunbookSources.Runbooks catalog, EventStore store, CheckProviders providers, Clock clock, ConsoleOptions options) {
+    Bot bot(ConsoleBackend backend, RunbookSources.Runbooks catalog, EventStore store, CheckProviders providers, Clock clock,
+            ConsoleOptions options, Settings settings) {
         Bot bot = Bot.builder()
                 .runbooks(catalog.all())
                 .store(store)
@@ -76,6 +77,11 @@ public class BotConfiguration {
                 .checkProviders(providers)
                 .backend(backend)
                 .build();
+        // game days in chat: `rehearse <scenario>` finds runbooks/*/scenarios/*.yaml under the folder holding runbooks/
+        settings.runbookDirs().stream()
+                .filter(d -> d.getFileName() != null && d.getFileName().toString().equals("runbooks") && d.getParent() != null)
+                .findFirst()
+                .ifPresent(d -> dev.switchman.simulator.gameday.RehearseCommand.register(bot, d.getParent(), settings.home().resolve("reports")));
         bot.resume();
         bot.start();
         if (options.interactive()) {

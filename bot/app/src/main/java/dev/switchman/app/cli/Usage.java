@@ -51,4 +51,24 @@ public final class Usage {
             usage: switchman check RUNBOOK [--check ID] [--timeout 10s] [--format json] [--runbooks DIR]...
               Runs a runbook's declared checks once (or only --check ID). RUNBOOK is a file or a runbook id.
               Exit: 1 if any FAIL, else 3 if any ERROR/UNKNOWN, else 0.""";
+
+    public static final String REHEARSE = """
+            usage: switchman rehearse SCENARIO [--report DIR] [--format json]
+              Replays a scenario on a virtual clock with the real engine and rules. Exit 0 iff every
+              expectation holds, 1 if one fails, 2 if the scenario is invalid (its problems are printed).
+              --report DIR writes report.json, report.md and report.html (SVG timeline).""";
+
+    public static final String RECORD = """
+            usage: switchman record RUN-ID --out FILE [--runbook FILE]
+              Exports a run from the event store (SWITCHMAN_DB_URL) as a rehearsal scenario.""";
+
+    public static final String BENCH = """
+            usage: switchman bench rules [--results 1000000] [--format json]
+                   switchman bench replay [--hours 72] [--checks 50] [--interval 10s] [--format json]
+                   switchman bench dns [--names 100] [--resolvers 20] [--in-flight 32] [--rounds 3] [--format json]
+              The benchmarks behind docs/benchmarks.md; one JSON object with --format json.""";
+
+    public static final String SERVE = "usage: switchman serve   run the configured chat backends (Slack, Discord) and HTTP endpoints";
+
+    public static final String AGENT = "usage: switchman agent --name NAME --bot URL   run assigned checks on this host, report to the bot";
 }
