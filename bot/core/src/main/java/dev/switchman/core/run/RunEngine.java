@@ -309,10 +309,16 @@ public final class RunEngine {
         String text = "Every phase is done. Watching until " + TimeText.of(until) + " (rollback window "
                 + Durations.format(runbook.rollbackWindow()) + " after cutover at " + TimeText.of(state.cutoverAt()) + ").";
         updateStakeholders("watching", runbook.title() + ": " + text);
-        say(ChatMessage.builder("Watching: rollback window open").tone(ChatMessage.Tone.SUCCESS)
-                .text(text + " Checks keep running and the rules keep deciding; rollback authority ("
-                        + members(Roles.ROLLBACK_AUTHORITY) + "): `rollback \"reason\"` if it goes wrong. The run completes when the window closes, or on `abort`.")
-                .button(new ChatMessage.Button("Rollback", "rollback --yes", true, true)).build());
+        ChatMessage.Builder m = ChatMessage.builder("Watching: rollback window open").tone(ChatMessage.Tone.SUCCESS);
+        if (pastPointOfNoReturn()) {
+            m.text(text + " Checks keep running and the rules keep deciding; the point of no return (" + TimeText.of(pointOfNoReturn())
+                    + ") has passed, so `rollback` is refused. The run completes when the window closes, or on `abort`.");
+        } else {
+            m.text(text + " Checks keep running and the rules keep deciding; rollback authority (" + members(Roles.ROLLBACK_AUTHORITY)
+                    + "): `rollback \"reason\"` if it goes wrong. The run completes when the window closes, or on `abort`.")
+                    .button(new ChatMessage.Button("Rollback", "rollback --yes", true, true));
+        }
+        say(m.build());
         afterCutoverChecks.stream().filter(id -> !timers.containsKey("check:" + id)).forEach(this::runCheck);
         armWatch();
     }
