@@ -309,10 +309,16 @@ public final class RunEngine {
         String text = "Every phase is done. Watching until " + TimeText.of(until) + " (rollback window "
                 + Durations.format(runbook.rollbackWindow()) + " after cutover at " + TimeText.of(state.cutoverAt()) + ").";
         updateStakeholders("watching", runbook.title() + ": " + text);
-        say(ChatMessage.builder("Watching: rollback window open").tone(ChatMessage.Tone.SUCCESS)
-                .text(text + " Checks keep running and the rules keep deciding; rollback authority ("
-                        + members(Roles.ROLLBACK_AUTHORITY) + "): `rollback \"reason\"` if it goes wrong. The run completes when the window closes, or on `abort`.")
-                .button(new ChatMessage.Button("Rollback", "rollback --yes", true, true)).build());
+        ChatMessage.Builder m = ChatMessage.builder("Watching: rollback window open").tone(ChatMessage.Tone.SUCCESS);
+        if (pastPointOfNoReturn()) {
+            m.text(text + " Checks keep running and the rules keep deciding; the point of no return (" + TimeText.of(pointOfNoReturn())
+                    + ") has passed, so `rollback` is refused. The run completes when the window closes, or on `abort`.");
+        } else {
+            m.text(text + " Checks keep running and the rules keep deciding; rollback authority (" + members(Roles.ROLLBACK_AUTHORITY)
+                    + "): `rollback \"reason\"` if it goes wrong. The run completes when the window closes, or on `abort`.")
+                    .button(new ChatMessage.Button("Rollback", "rollback --yes", true, true));
+        }
+        say(m.build());
         afterCutoverChecks.stream().filter(id -> !timers.containsKey("check:" + id)).forEach(this::runCheck);
         armWatch();
     }
@@ -1051,7 +1057,7 @@ public final class RunEngine {
                     + TimeText.of(state.cutoverAt()) + " was " + TimeText.of(pointOfNoReturn()) + "; rolling back is no longer planned, fix forward";
             recordRefusal(user, "rollback" + (reason == null ? "" : " " + reason), why);
             log.info("refused {} `rollback` in run {}: {}", user.qualifiedId(), runId(), why);
-            throw new RunException("Refused: " + why);
+            return ChatMessage.of(ChatMessage.Tone.DANGER, "Refused", why);
         }
         int currentPhase = state.current().filter(ps -> !ps.rollback())
                 .map(ps -> indexOfPhase(ps.phaseId())).orElse(-1);

@@ -89,4 +89,27 @@ class BundledRunbookTest {
         assertTrue(execs.stream().anyMatch(m -> m.contains("Cutover at")), execs.toString());
         assertTrue(execs.stream().anyMatch(m -> m.contains("complete; the rollback window closed")), execs.toString());
     }
+
+    @Test
+    void aFirstTimeUserWithNoNetworkGetsPastVerifyByTheRollbackAuthoritysOverride() throws Exception {
+        Runbook rb = RunbookLoader.load(projectRoot().resolve("runbooks/hello-cutover/runbook.yaml")).get().orElseThrow();
+        ManualClock clock = new ManualClock(TestBots.START);
+        ScriptedChecks checks = new ScriptedChecks();
+        rb.checks().forEach(c -> checks.script(c.id(), CheckStatus.ERROR)); // no network: every DNS/TLS/HTTP check errs
+        TranscriptBackend chat = new TranscriptBackend(clock, "ops");
+        InMemoryEventStore store = new InMemoryEventStore();
+        Bot bot = Bot.builder().runbooks(List.of(rb)).store(store).clock(clock).scheduler(new ManualScheduler(clock))
+                .checkProviders(checks.asKinds(rb.checks().stream().map(CheckSpec::kind).collect(Collectors.toSet())))
+                .checkExecutor(new DirectExecutorService()).backend(chat).build();
+        chat.start(bot);
+        chat.say("alice", "start hello-cutover");
+        chat.say("alice", "done lower-ttl");
+        RunState s = bot.activeRun("ops").orElseThrow();
+        assertEquals("verify-ttl", s.current().map(PlannedStep::stepId).orElseThrow(), chat.render());
+        assertTrue(chat.sent().stream().anyMatch(m -> m.plain().contains("done verify-ttl --override")), chat.render());
+        String r = chat.say("carol", "done verify-ttl --override --yes \"demo laptop, no network\"");
+        assertTrue(r.contains("overridden by carol: demo laptop, no network; blockers were www-ttl ERROR"), r);
+        assertFalse(s.current().map(PlannedStep::stepId).orElseThrow().equals("verify-ttl"), chat.render());
+        bot.close();
+    }
 }

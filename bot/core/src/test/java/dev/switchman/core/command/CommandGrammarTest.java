@@ -182,4 +182,23 @@ class CommandGrammarTest {
         assertTrue(other.get(0).plain().contains("Tiny"), other.get(0).plain());
         assertTrue(t.bot.activeRun("#other").isPresent());
     }
+
+    @Test
+    void overrideIsAnOptionOfDoneAnywhereAfterTheCommandAndAQuotedOneIsText() {
+        Invocation inv = Invocation.parse("done verify-ttl --override no network here");
+        assertTrue(inv.option("override"));
+        assertEquals(List.of("verify-ttl", "no", "network", "here"), inv.args());
+        assertEquals("done verify-ttl --override no network here", inv.withoutYes());
+        Invocation late = Invocation.parse("done verify-ttl --yes \"no network\" --override");
+        assertTrue(late.yes() && late.option("override"));
+        assertEquals("no network", late.rest(1));
+        Invocation quoted = Invocation.parse("done lower-ttl \"--override\"");
+        assertTrue(quoted.options().isEmpty());
+        assertEquals("--override", quoted.arg(1));
+        String unknown = say("alice", "done lower-ttl --overide x");
+        assertTrue(unknown.contains("unknown option '--overide'") && unknown.contains("--override"), unknown);
+        started();
+        String onRollback = say("carol", "rollback --override --yes why");
+        assertTrue(onRollback.contains("`rollback`: unknown option '--override'"), onRollback);
+    }
 }
