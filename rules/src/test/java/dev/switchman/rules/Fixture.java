@@ -134,7 +134,7 @@ public final class Fixture {
         return keep(session.evaluateGate("prepare", List.of(ids)));
     }
 
-    private List<Decision> keep(List<Decision> ds) {
+    public List<Decision> keep(List<Decision> ds) {
         all.addAll(ds);
         return ds;
     }

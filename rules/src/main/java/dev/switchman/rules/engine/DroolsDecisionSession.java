@@ -74,6 +74,8 @@ final class DroolsDecisionSession implements DecisionSession {
     private final List<Decision> pending = new ArrayList<>();
     private final List<Decision> notes = new ArrayList<>();
     private boolean closed;
+    /** Checks the engine runs now; null until it says (then every check counts as monitored). */
+    private Set<String> monitoring;
     private final Set<String> failedRules = new java.util.HashSet<>();
     private static final int MAX_FIRE_ATTEMPTS = 20;
 
@@ -134,6 +136,9 @@ final class DroolsDecisionSession implements DecisionSession {
             long interval = spec == null ? CheckSpec.DEFAULT_INTERVAL.toMillis() : spec.interval().toMillis();
             s = new CheckState(r.checkId(), r.kind(), interval, spec != null && spec.blocking(), t);
             s.observe(r, limits.getStaleIntervals(), limits.getFreshIntervals(), run.getCutoverMs());
+            if (monitoring != null) {
+                s.setMonitored(monitoring.contains(r.checkId()), t, limits.getStaleIntervals());
+            }
             states.put(r.checkId(), s);
             h = ks.insert(s);
             stateHandles.put(r.checkId(), h);
@@ -183,6 +188,20 @@ final class DroolsDecisionSession implements DecisionSession {
     }
 
     @Override
+    public synchronized List<Decision> onMonitoring(Set<String> monitoredCheckIds) {
+        ensureOpen();
+        long t = advance();
+        monitoring = Set.copyOf(monitoredCheckIds);
+        for (Map.Entry<String, CheckState> e : states.entrySet()) {
+            if (e.getValue().setMonitored(monitoring.contains(e.getKey()), t, limits.getStaleIntervals())) {
+                ks.update(stateHandles.get(e.getKey()), e.getValue(), "monitored", "staleAtMs");
+            }
+        }
+        moveNow(t);
+        return fire();
+    }
+
+    @Override
     public synchronized List<Decision> evaluateGate(String phaseId, List<String> blockingCheckIds) {
         ensureOpen();
         long t = advance();
@@ -192,6 +211,9 @@ final class DroolsDecisionSession implements DecisionSession {
                 CheckState s = new CheckState(id, runbook.check(id).map(CheckSpec::kind).orElse("unknown"),
                         runbook.check(id).map(c -> c.interval().toMillis()).orElse(CheckSpec.DEFAULT_INTERVAL.toMillis()),
                         true, t);
+                if (monitoring != null) {
+                    s.setMonitored(monitoring.contains(id), t, limits.getStaleIntervals());
+                }
                 states.put(id, s);
                 stateHandles.put(id, ks.insert(s));
             }

@@ -31,6 +31,7 @@ public final class CheckState {
     private long staleAtMs;
     private long freshUntilMs = -1;
     private boolean observedAfterCutover;
+    private boolean monitored = true;
 
     public CheckState(String checkId, String kind, long intervalMs, boolean blocking, long sinceMs) {
         this.checkId = checkId;
@@ -73,6 +74,27 @@ public final class CheckState {
             props.add("observedAfterCutover");
         }
         return props.toArray(new String[0]);
+    }
+
+    /** The engine is running this check now (staleness only judges monitored checks). */
+    public boolean isMonitored() {
+        return monitored;
+    }
+
+    /**
+     * Marks the check monitored or not; when monitoring resumes at {@code nowMs}, staleness counts from
+     * then (the engine gets {@code staleIntervals} intervals to bring a first result). Returns whether
+     * anything changed.
+     */
+    public boolean setMonitored(boolean on, long nowMs, double staleIntervals) {
+        if (on == monitored) {
+            return false;
+        }
+        monitored = on;
+        if (on) {
+            staleAtMs = Math.max(staleAtMs, nowMs + Math.round(staleIntervals * intervalMs));
+        }
+        return true;
     }
 
     /** The latest result was observed at or after the run's cutover. */

@@ -13,6 +13,7 @@ import dev.switchman.core.decision.DecisionKind;
 import dev.switchman.rules.Fixture;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StalenessPackTest {
@@ -28,6 +29,29 @@ class StalenessPackTest {
         Decision d = byRule(ds, "staleness.monitoring-blind").get(0);
         assertEquals(DecisionKind.HOLD, d.kind());
         assertTrue(d.reason().startsWith("Monitoring blind"), d.reason());
+    }
+
+    @Test
+    void aCheckTheEngineStoppedRunningIsNotStale() {
+        Fixture f = new Fixture().check("a", "http.probe", MIN).check("b", "http.probe", MIN).open();
+        f.session.onMonitoring(Set.of("a", "b"));
+        f.result("a", "http.probe", CheckStatus.PASS);
+        f.result("b", "http.probe", CheckStatus.PASS);
+        f.session.onMonitoring(Set.of("b"));
+        List<Decision> ds = f.advance(Duration.ofMinutes(30));
+        assertEquals(List.of("b"), byRule(ds, "staleness.monitoring-blind").stream()
+                .map(d -> d.evidence().get(0).checkId()).toList(), ids(ds));
+    }
+
+    @Test
+    void monitoringAgainGivesTheCheckItsStaleIntervalsBeforeItIsBlind() {
+        Fixture f = new Fixture().check("a", "http.probe", MIN).open();
+        f.result("a", "http.probe", CheckStatus.PASS);
+        f.session.onMonitoring(Set.of());
+        assertFalse(has(f.advance(Duration.ofMinutes(30)), "staleness.monitoring-blind"));
+        assertFalse(has(f.keep(f.session.onMonitoring(Set.of("a"))), "staleness.monitoring-blind"));
+        assertFalse(has(f.advance(Duration.ofMinutes(3)), "staleness.monitoring-blind"));
+        assertTrue(has(f.advance(Duration.ofSeconds(1)), "staleness.monitoring-blind"));
     }
 
     @Test

@@ -227,7 +227,7 @@ public final class Bot implements CommandHandler, AutoCloseable {
 
     /** A check result from outside (an agent, the simulator) for a run; applied on the run's actor. */
     public void submitResult(String runId, CheckResult result) {
-        runs.run(runId).ifPresent(r -> r.actor().tell(() -> r.onCheckResult(result)));
+        runs.run(runId).ifPresent(r -> r.actor().tell(() -> r.onSubmittedResult(result)));
     }
 
     /** Lets the rules re-evaluate windows and staleness of every active run without new input. */

@@ -63,6 +63,9 @@ public final class RunEngine {
     private MessageRef statusRef;
     private boolean statusDirty;
     private boolean factsDirty;
+    private Set<String> lastMonitored;
+    /** Checks whose results come from outside (agents, the simulator's feed): monitored from their first pushed result on. */
+    private final Set<String> pushed = new HashSet<>();
     private boolean closed;
 
     RunEngine(RunContext ctx, Runbook runbook, RunState state) {
@@ -206,6 +209,23 @@ public final class RunEngine {
         while (factsDirty && !closed && guard++ < 10) {
             factsDirty = false;
             handleDecisions(session.onRunFacts(state.facts()), null);
+            syncMonitoring();
+        }
+        if (lastMonitored == null) {
+            syncMonitoring();
+        }
+    }
+
+    /** Tells the rules which checks this engine is running now, so staleness only judges those. */
+    private void syncMonitoring() {
+        if (closed) return;
+        Set<String> now = new HashSet<>();
+        for (CheckSpec c : runbook.checks()) {
+            if (pushed.contains(c.id()) || monitored(c.id())) now.add(c.id());
+        }
+        if (!now.equals(lastMonitored)) {
+            lastMonitored = now;
+            handleDecisions(session.onMonitoring(Set.copyOf(now)), null);
         }
     }
 
@@ -455,6 +475,21 @@ public final class RunEngine {
                 log.warn("check {} gave no result: {}", id, err == null ? "?" : err.toString());
             }
         }));
+    }
+
+    /**
+     * A result pushed from outside (an agent, the simulator's feed): the check counts as monitored from
+     * now on, since only its sender knows when it stops on purpose.
+     */
+    public void onSubmittedResult(CheckResult r) {
+        if (closed || state.status().finished()) {
+            return;
+        }
+        boolean first = pushed.add(r.checkId());
+        onCheckResult(r);
+        if (first && lastMonitored != null) {
+            syncMonitoring();
+        }
     }
 
     /** A result from a check this run ran, or one submitted from outside (agents, the simulator). */
