@@ -67,10 +67,16 @@ public final class RunEngine {
     /** Checks whose results come from outside (agents, the simulator's feed): monitored from their first pushed result on. */
     private final Set<String> pushed = new HashSet<>();
     private boolean closed;
+    /** Lookups on the per-result path, indexed once (the runbook is immutable for the run). */
+    private final Map<String, CheckSpec> checksById = new HashMap<>();
+    private final Map<PlannedStep, Step> stepsByPlan = new java.util.concurrent.ConcurrentHashMap<>();
 
     RunEngine(RunContext ctx, Runbook runbook, RunState state) {
         this.ctx = ctx;
         this.runbook = runbook;
+        for (CheckSpec c : runbook.checks()) {
+            checksById.putIfAbsent(c.id(), c);
+        }
         this.state = state;
         this.session = ctx.decisionEngine().open(runbook, ctx.clock());
         this.actor = new RunActor(this::afterTurn);
@@ -418,6 +424,16 @@ public final class RunEngine {
     }
 
     public Step step(PlannedStep ps) {
+        Step cached = stepsByPlan.get(ps);
+        if (cached != null) {
+            return cached;
+        }
+        Step found = lookupStep(ps);
+        stepsByPlan.put(ps, found);
+        return found;
+    }
+
+    private Step lookupStep(PlannedStep ps) {
         Phase p = runbook.phase(ps.phaseId()).orElseThrow(() -> new IllegalStateException("no phase " + ps.phaseId()));
         return (ps.rollback() ? p.rollback() : p.steps()).stream().filter(s -> s.id().equals(ps.stepId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no step " + ps.stepId() + " in phase " + ps.phaseId()));
@@ -463,7 +479,7 @@ public final class RunEngine {
 
     /** Runs a check asynchronously; its result comes back through the actor. */
     public void runCheck(String id) {
-        CheckSpec spec = runbook.check(id).orElse(null);
+        CheckSpec spec = checksById.get(id);
         if (spec == null || closed || !inFlight.add(id)) {
             return;
         }
@@ -552,7 +568,17 @@ public final class RunEngine {
             if (s.kind() == StepKind.WAIT && s.waitSpec() != null && checkId.equals(s.waitSpec().check())) return true;
         }
         if (state.overriddenChecks().contains(checkId)) return true;
-        return state.cutoverAt() != null && (afterCutoverChecks.contains(checkId) || runbook.check(checkId).map(CheckSpec::blocking).orElse(false));
+        return state.cutoverAt() != null && (afterCutoverChecks.contains(checkId) || blocking(checkId));
+    }
+
+    private boolean blocking(String checkId) {
+        CheckSpec c = checksById.get(checkId);
+        return c != null && c.blocking();
+    }
+
+    private Duration interval(String checkId) {
+        CheckSpec c = checksById.get(checkId);
+        return c == null ? CheckSpec.DEFAULT_INTERVAL : c.interval();
     }
 
     private void scheduleNext(String checkId) {
@@ -560,7 +586,7 @@ public final class RunEngine {
         if (timers.containsKey(key) || !monitored(checkId)) {
             return;
         }
-        Duration interval = runbook.check(checkId).map(CheckSpec::interval).orElse(CheckSpec.DEFAULT_INTERVAL);
+        Duration interval = interval(checkId);
         timers.put(key, ctx.scheduler().schedule(ctx.clock().instant().plus(interval), () -> actor.tell(() -> {
             timers.remove(key);
             if (monitored(checkId)) runCheck(checkId);
@@ -674,14 +700,14 @@ public final class RunEngine {
         Set<String> ids = new LinkedHashSet<>();
         runbook.phase(ps.phaseId()).ifPresent(p -> p.steps().stream().filter(x -> x.kind() == StepKind.VERIFY)
                 .flatMap(x -> x.checks().stream())
-                .filter(id -> runbook.check(id).map(CheckSpec::blocking).orElse(false))
+                .filter(id -> blocking(id))
                 .forEach(ids::add));
         return List.copyOf(ids);
     }
 
     private boolean fresh(String checkId) {
         CheckResult r = state.latestResults().get(checkId);
-        Duration interval = runbook.check(checkId).map(CheckSpec::interval).orElse(CheckSpec.DEFAULT_INTERVAL);
+        Duration interval = interval(checkId);
         return r != null && !r.observedAt().plus(interval.multipliedBy(2)).isBefore(ctx.clock().instant());
     }
 
