@@ -14,7 +14,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
 import org.kie.api.conf.EventProcessingOption;
@@ -106,13 +113,27 @@ public final class RuleBases {
     public static KieBase build(List<DrlSource> extra) {
         List<DrlSource> all = new ArrayList<>(builtIn());
         all.addAll(extra);
-        KieHelper helper = helper(all);
-        List<RuleProblem> problems = problems(helper.verify());
+        // One compilation: KieHelper.verify() followed by build() would compile every pack twice.
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId id = ks.newReleaseId("dev.switchman.rules", "rule-set-" + BUILDS.incrementAndGet(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(id);
+        for (Resource r : resources(all)) {
+            kfs.write(r);
+        }
+        ClassLoader loader = RuleBases.class.getClassLoader();
+        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
+        List<RuleProblem> problems = problems(builder.getResults());
         if (!problems.isEmpty()) {
             throw new CompileException(problems);
         }
-        return helper.build(EventProcessingOption.STREAM);
+        KieContainer container = ks.newKieContainer(id, loader);
+        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        conf.setOption(EventProcessingOption.STREAM);
+        return container.newKieBase(conf);
     }
+
+    private static final AtomicLong BUILDS = new AtomicLong();
 
     /** Compile problems of one set of sources (errors only), each with file, line and column. */
     public static List<RuleProblem> check(List<DrlSource> sources) {
@@ -122,14 +143,22 @@ public final class RuleBases {
     private static KieHelper helper(List<DrlSource> sources) {
         KieHelper helper = new KieHelper();
         helper.setClassLoader(RuleBases.class.getClassLoader());
+        for (Resource r : resources(sources)) {
+            helper.addResource(r, ResourceType.DRL);
+        }
+        return helper;
+    }
+
+    private static List<Resource> resources(List<DrlSource> sources) {
+        List<Resource> out = new ArrayList<>();
         int i = 0;
         for (DrlSource s : sources) {
             Resource r = ResourceFactory.newByteArrayResource(s.text().getBytes(StandardCharsets.UTF_8));
             r.setSourcePath(sourcePath(s.name(), i++));
             r.setResourceType(ResourceType.DRL);
-            helper.addResource(r, ResourceType.DRL);
+            out.add(r);
         }
-        return helper;
+        return out;
     }
 
     private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
