@@ -1,5 +1,6 @@
 package dev.switchman.simulator.replay;
 
+import dev.switchman.core.run.DirectExecutorService;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchman.core.bot.Bot;
 import dev.switchman.core.check.CheckProvider;
@@ -149,7 +150,7 @@ public final class Replayer {
 
     private Bot newBot() {
         return Bot.builder().runbooks(List.of(runbook)).store(store).clock(clock).scheduler(scheduler)
-                .decisionEngine(options.engine().get()).checkProviders(providers).checkExecutor(new DirectExecutor())
+                .decisionEngine(options.engine().get()).checkProviders(providers).checkExecutor(new DirectExecutorService())
                 .backend(chat).listener(new Listener()).build();
     }
 
