@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The rehearsal's event store: every event is appended like in the live store, but of a check's
@@ -20,8 +21,16 @@ public final class CompactingEventStore implements EventStore {
 
     private static final String CHECK_RESULT = "CHECK_RESULT";
 
+    /** A result appended with {@link #appendDeferred}: its payload is written when it is read. */
+    private record Pending(String runId, long sequence, String type, String checkId, Supplier<String> payload, String actor, Instant at) {
+        Event toEvent() {
+            return new Event(runId, sequence, type, payload.get(), actor, at, null);
+        }
+    }
+
     private static final class Run {
-        final List<Event> events = new ArrayList<>();
+        /** {@link Event}s and {@link Pending} results; null where a result was superseded. */
+        final List<Object> events = new ArrayList<>();
         final Map<String, Integer> latestResult = new HashMap<>();
         final Map<String, Event> byKey = new HashMap<>();
         long sequence;
@@ -41,30 +50,47 @@ public final class CompactingEventStore implements EventStore {
             }
         }
         Event e = new Event(runId, ++r.sequence, type, payload, actor, at, idempotencyKey);
+        add(r, type, CHECK_RESULT.equals(type) ? checkId(payload) : null, e);
+        if (idempotencyKey != null) {
+            r.byKey.put(idempotencyKey, e);
+        }
+        return e;
+    }
+
+    /** A check result is kept unwritten; only the latest of each check is ever written (when read). */
+    @Override
+    public synchronized long appendDeferred(String runId, String type, String key, Supplier<String> payload, String actor, Instant at) {
+        Run r = runs.computeIfAbsent(runId, k -> new Run());
+        long seq = ++r.sequence;
+        add(r, type, CHECK_RESULT.equals(type) ? key : null, new Pending(runId, seq, type, key, payload, actor, at));
+        return seq;
+    }
+
+    private static void add(Run r, String type, String check, Object entry) {
         r.appended++;
-        if (CHECK_RESULT.equals(type)) {
-            String check = checkId(payload);
+        if (check != null) {
             Integer old = r.latestResult.put(check, r.events.size());
             if (old != null) {
                 r.events.set(old, null);
                 r.holes++;
             }
         }
-        r.events.add(e);
-        if (idempotencyKey != null) {
-            r.byKey.put(idempotencyKey, e);
-        }
+        r.events.add(entry);
         if (r.holes > 1024 && r.holes > r.events.size() / 2) {
             compact(r);
         }
-        return e;
     }
 
     private static void compact(Run r) {
-        List<Event> kept = new ArrayList<>(r.events.size() - r.holes + 16);
+        List<Object> kept = new ArrayList<>(r.events.size() - r.holes + 16);
         r.latestResult.clear();
-        for (Event e : r.events) {
-            if (e != null) {
+        for (Object o : r.events) {
+            if (o instanceof Pending p) {
+                if (CHECK_RESULT.equals(p.type())) {
+                    r.latestResult.put(p.checkId(), kept.size());
+                }
+                kept.add(p);
+            } else if (o instanceof Event e) {
                 if (CHECK_RESULT.equals(e.type())) {
                     r.latestResult.put(checkId(e.payload()), kept.size());
                 }
@@ -93,8 +119,13 @@ public final class CompactingEventStore implements EventStore {
             return List.of();
         }
         List<Event> out = new ArrayList<>(r.events.size());
-        for (Event e : r.events) {
-            if (e != null) {
+        for (int i = 0; i < r.events.size(); i++) {
+            Object o = r.events.get(i);
+            if (o instanceof Pending p) {
+                Event e = p.toEvent();
+                r.events.set(i, e);
+                out.add(e);
+            } else if (o instanceof Event e) {
                 out.add(e);
             }
         }

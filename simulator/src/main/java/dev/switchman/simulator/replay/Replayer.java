@@ -291,6 +291,11 @@ public final class Replayer {
     private final class Listener implements RunListener {
 
         @Override
+        public boolean wantsResultEvents() {
+            return false;
+        }
+
+        @Override
         public void onEvent(RunState state, Event event) {
             switch (event.type()) {
                 case EventTypes.RUN_STARTED -> runId = state.runId();

@@ -34,6 +34,7 @@ public final class Script {
     private final Map<String, List<Timed>> results = new HashMap<>();
     private final Map<String, List<TimedChaos>> chaos = new HashMap<>();
     private final Map<String, CheckResult> lastDelivered = new HashMap<>();
+    private final Map<String, String> targets = new HashMap<>();
 
     public Script(Scenario scenario, Runbook runbook) {
         this.scenario = scenario;
@@ -146,6 +147,10 @@ public final class Script {
     }
 
     private String target(String checkId) {
+        return targets.computeIfAbsent(checkId, this::targetOf);
+    }
+
+    private String targetOf(String checkId) {
         return runbook.check(checkId).map(c -> c.params().getOrDefault("name", c.params().getOrDefault("host", c.params().getOrDefault("url", "")))).orElse("");
     }
 

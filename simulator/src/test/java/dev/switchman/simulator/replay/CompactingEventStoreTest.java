@@ -38,4 +38,31 @@ class CompactingEventStoreTest {
         assertEquals(a, b);
         assertEquals(1, s.read("r").size());
     }
+
+    @Test
+    void deferredResultsAreWrittenOnlyWhenKeptAndReadAsIfAppendedEagerly() {
+        CompactingEventStore deferred = new CompactingEventStore();
+        CompactingEventStore eager = new CompactingEventStore();
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        for (CompactingEventStore s : List.of(deferred, eager)) {
+            s.append("r", "RUN_STARTED", "{}", "a", T, null);
+        }
+        for (int i = 0; i < 5000; i++) {
+            String payload = "{\"checkId\":\"c" + (i % 3) + "\",\"n\":" + i + "}";
+            long seq = deferred.appendDeferred("r", "CHECK_RESULT", "c" + (i % 3), () -> {
+                written.incrementAndGet();
+                return payload;
+            }, "check", T.plusSeconds(i));
+            assertEquals(eager.append("r", "CHECK_RESULT", payload, "check", T.plusSeconds(i), null).sequence(), seq);
+        }
+        for (CompactingEventStore s : List.of(deferred, eager)) {
+            s.append("r", "STEP_COMPLETED", "{}", "a", T, null);
+        }
+        assertEquals(0, written.get());
+        assertEquals(eager.read("r"), deferred.read("r"));
+        assertEquals(3, written.get());
+        assertEquals(eager.read("r"), deferred.read("r"));
+        assertEquals(3, written.get());
+        assertEquals(eager.appended("r"), deferred.appended("r"));
+    }
 }

@@ -15,6 +15,17 @@ public interface EventStore extends AutoCloseable {
      */
     Event append(String runId, String type, String payload, String actor, java.time.Instant at, String idempotencyKey);
 
+    /**
+     * Appends an event whose payload is written only when the store keeps it (the simulator's
+     * compacting store drops superseded check results unwritten). {@code key} is what the store may
+     * compact by (the check id of a result); there is no idempotency key. Returns the sequence; the
+     * payload, once written, is exactly {@code payload.get()}. The default writes it at once.
+     */
+    default long appendDeferred(String runId, String type, String key, java.util.function.Supplier<String> payload,
+                                String actor, java.time.Instant at) {
+        return append(runId, type, payload.get(), actor, at, null).sequence();
+    }
+
     /** All events of a run in sequence order. */
     List<Event> read(String runId);
 

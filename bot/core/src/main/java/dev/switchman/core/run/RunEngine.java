@@ -148,6 +148,27 @@ public final class RunEngine {
         return e;
     }
 
+    /** A result's event; its payload is written only if a listener or the store needs it. */
+    private void emitResult(CheckResult r) {
+        for (RunListener l : ctx.listeners()) {
+            if (l.wantsResultEvents()) {
+                emit(EventTypes.CHECK_RESULT, Payloads.checkResult(r), "check:" + r.kind(), null, r);
+                return;
+            }
+        }
+        String actorId = "check:" + r.kind();
+        java.time.Instant at = ctx.clock().instant();
+        long seq = ctx.store().appendDeferred(state.runId(), EventTypes.CHECK_RESULT, r.checkId(), () -> Payloads.checkResult(r), actorId, at);
+        if (seq <= state.lastSequence()) {
+            return;
+        }
+        if (seq == state.lastSequence() + 1) {
+            state.applyResult(seq, r);
+        } else {
+            state.apply(new Event(state.runId(), seq, EventTypes.CHECK_RESULT, Payloads.checkResult(r), actorId, at, null));
+        }
+    }
+
     private Event emit(String type, String payload, String actorId) {
         return emit(type, payload, actorId, null);
     }
@@ -514,7 +535,7 @@ public final class RunEngine {
             return;
         }
         CheckResult before = state.latestResults().get(r.checkId());
-        emit(EventTypes.CHECK_RESULT, Payloads.checkResult(r), "check:" + r.kind(), null, r);
+        emitResult(r);
         if (before == null || before.status() != r.status()) {
             statusDirty = true;
         }

@@ -13,6 +13,14 @@ public interface RunListener {
     default void onEvent(RunState state, Event event) {
     }
 
+    /**
+     * False if {@link #onEvent} ignores {@code CHECK_RESULT} events; when no listener wants them the
+     * engine appends results without building their event (the payload is written by the store if kept).
+     */
+    default boolean wantsResultEvents() {
+        return true;
+    }
+
     default void onCheckResult(RunState state, CheckResult result) {
     }
 

@@ -82,7 +82,11 @@ public final class RunState {
 
     /** Applies a CHECK_RESULT event whose result is at hand (the live path: no JSON round trip). */
     void applyResult(Event e, CheckResult r) {
-        lastSequence = e.sequence();
+        applyResult(e.sequence(), r);
+    }
+
+    void applyResult(long sequence, CheckResult r) {
+        lastSequence = sequence;
         latestResults.put(r.checkId(), r);
         resultCount++;
     }
