@@ -18,11 +18,9 @@ import dev.switchman.rules.fact.Kinds;
 import dev.switchman.rules.fact.Limits;
 import dev.switchman.rules.fact.Now;
 import dev.switchman.rules.fact.RunState;
-import dev.switchman.rules.fact.Sample;
 import dev.switchman.rules.fact.WriteCount;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -46,8 +44,8 @@ import org.kie.api.time.SessionPseudoClock;
  * it from its own thread while chat handling goes on elsewhere; calls are short (microseconds) and
  * never wait on I/O.
  *
- * <p>Facts: one {@link CheckState} per check (latest result, updated in place), {@link Sample} events
- * for windowed kinds (retracted once older than the longest window of their kind), one {@link RunState},
+ * <p>Facts: one {@link CheckState} per check (latest result, updated in place; for windowed kinds it
+ * also keeps its sliding window of samples and the window's summary in Java), one {@link RunState},
  * one {@link Now} (moved on every call that advances time by at least a second, and on every tick, gate
  * and run-facts call), one {@link WriteCount} (unknown unless the runbook names a write counter). Memory is bounded
  * by the number of checks times the longest window, whatever the length of the run.
@@ -64,7 +62,6 @@ final class DroolsDecisionSession implements DecisionSession {
     private final Limits limits;
     private final Map<String, CheckState> states = new HashMap<>();
     private final Map<String, FactHandle> stateHandles = new HashMap<>();
-    private final Map<String, ArrayDeque<SampleRef>> samples = new HashMap<>();
     private final Now now;
     private final FactHandle nowHandle;
     private final RunState run = new RunState();
@@ -78,9 +75,6 @@ final class DroolsDecisionSession implements DecisionSession {
     private Set<String> monitoring;
     private final Set<String> failedRules = new java.util.HashSet<>();
     private static final int MAX_FIRE_ATTEMPTS = 20;
-
-    private record SampleRef(long atMs, FactHandle handle) {
-    }
 
     DroolsDecisionSession(KieBase kb, Runbook runbook, Clock clock) {
         this.clock = clock;
@@ -110,7 +104,7 @@ final class DroolsDecisionSession implements DecisionSession {
         writeCount = new WriteCount(limits.getWriteCounterCheck(), limits.getFixForwardWrites());
         writeHandle = ks.insert(writeCount);
         for (CheckSpec c : runbook.checks()) {
-            CheckState s = new CheckState(c.id(), c.kind(), c.interval().toMillis(), c.blocking(), start);
+            CheckState s = windowed(new CheckState(c.id(), c.kind(), c.interval().toMillis(), c.blocking(), start));
             states.put(c.id(), s);
             stateHandles.put(c.id(), ks.insert(s));
         }
@@ -134,8 +128,9 @@ final class DroolsDecisionSession implements DecisionSession {
         if (s == null) {
             CheckSpec spec = runbook.check(r.checkId()).orElse(null);
             long interval = spec == null ? CheckSpec.DEFAULT_INTERVAL.toMillis() : spec.interval().toMillis();
-            s = new CheckState(r.checkId(), r.kind(), interval, spec != null && spec.blocking(), t);
+            s = windowed(new CheckState(r.checkId(), r.kind(), interval, spec != null && spec.blocking(), t));
             s.observe(r, limits.getStaleIntervals(), limits.getFreshIntervals(), run.getCutoverMs());
+            sample(s, r);
             if (monitoring != null) {
                 s.setMonitored(monitoring.contains(r.checkId()), t, limits.getStaleIntervals());
             }
@@ -144,18 +139,16 @@ final class DroolsDecisionSession implements DecisionSession {
             stateHandles.put(r.checkId(), h);
         } else {
             String[] changed = s.observe(r, limits.getStaleIntervals(), limits.getFreshIntervals(), run.getCutoverMs());
+            if (sample(s, r) && changed != null) {
+                String[] all = java.util.Arrays.copyOf(changed, changed.length + CheckState.WINDOW_PROPS.length);
+                System.arraycopy(CheckState.WINDOW_PROPS, 0, all, changed.length, CheckState.WINDOW_PROPS.length);
+                changed = all;
+            }
             h = stateHandles.get(r.checkId());
             if (changed == null) {
                 ks.update(h, s);
             } else {
                 ks.update(h, s, changed);
-            }
-        }
-        String sampled = Kinds.SAMPLED.get(s.getKind());
-        if (sampled != null) {
-            OptionalDouble v = r.number(sampled);
-            if (v.isPresent() && !s.isUnmeasured()) {
-                sample(s, r.observedAt().toEpochMilli(), v.getAsDouble());
             }
         }
         if (!writeCount.getCheckId().isEmpty() && writeCount.getCheckId().equals(r.checkId())) {
@@ -208,9 +201,9 @@ final class DroolsDecisionSession implements DecisionSession {
         moveNow(t);
         for (String id : blockingCheckIds) {
             if (!states.containsKey(id)) {
-                CheckState s = new CheckState(id, runbook.check(id).map(CheckSpec::kind).orElse("unknown"),
+                CheckState s = windowed(new CheckState(id, runbook.check(id).map(CheckSpec::kind).orElse("unknown"),
                         runbook.check(id).map(c -> c.interval().toMillis()).orElse(CheckSpec.DEFAULT_INTERVAL.toMillis()),
-                        true, t);
+                        true, t));
                 if (monitoring != null) {
                     s.setMonitored(monitoring.contains(id), t, limits.getStaleIntervals());
                 }
@@ -300,14 +293,34 @@ final class DroolsDecisionSession implements DecisionSession {
         }
     }
 
-    private void sample(CheckState s, long atMs, double value) {
-        s.markFirstSample(atMs);
-        ArrayDeque<SampleRef> q = samples.computeIfAbsent(s.getCheckId(), k -> new ArrayDeque<>());
-        q.addLast(new SampleRef(atMs, ks.insert(new Sample(s.getCheckId(), s.getKind(), atMs, value))));
-        long keepFrom = atMs - limits.retentionMs(s.getKind()) - 2 * s.getIntervalMs();
-        while (!q.isEmpty() && q.peekFirst().atMs() < keepFrom) {
-            ks.delete(q.pollFirst().handle());
+    /** Gives a check of a windowed kind its window (length, retention and threshold from the limits). */
+    private CheckState windowed(CheckState s) {
+        switch (s.getKind()) {
+            case Kinds.ERROR_RATE -> s.useWindow(limits.getErrorWindowMs(), limits.retentionMs(s.getKind()),
+                    limits.getErrorRate());
+            case Kinds.LATENCY -> s.useWindow(limits.getLatencyWindowMs(), limits.retentionMs(s.getKind()),
+                    limits.getLatencyP99Ms());
+            case Kinds.REPLICATION -> s.useWindow(limits.getLagSustainMs(), limits.retentionMs(s.getKind()),
+                    limits.getReplicationLagS());
+            default -> { }
         }
+        return s;
+    }
+
+    /**
+     * Adds the result's reading to its check's window (measured results only) and re-summarises the window,
+     * which ends at the latest result; returns whether the summary changed.
+     */
+    private boolean sample(CheckState s, CheckResult r) {
+        if (!s.isWindowed()) {
+            return false;
+        }
+        String sampled = Kinds.SAMPLED.get(s.getKind());
+        OptionalDouble v = sampled == null ? OptionalDouble.empty() : r.number(sampled);
+        if (v.isPresent() && !s.isUnmeasured()) {
+            s.addSample(r.observedAt().toEpochMilli(), v.getAsDouble());
+        }
+        return s.refreshWindow();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.switchman.core.check.CheckResult;
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.decision.Evidence;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -32,6 +33,16 @@ public final class CheckState {
     private long freshUntilMs = -1;
     private boolean observedAfterCutover;
     private boolean monitored = true;
+    /** Sliding window of a windowed kind (error rate, p99, lag); null for other kinds. */
+    private long windowMs = -1;
+    private double windowThreshold = Double.NaN;
+    private long retentionMs;
+    private ArrayDeque<long[]> samples;
+    private long windowCount;
+    private double windowMin = Double.NaN;
+    private double windowMax = Double.NaN;
+    private boolean windowAbove;
+    private boolean windowCovered;
 
     public CheckState(String checkId, String kind, long intervalMs, boolean blocking, long sinceMs) {
         this.checkId = checkId;
@@ -101,6 +112,102 @@ public final class CheckState {
     public boolean isObservedAfterCutover() {
         return observedAfterCutover;
     }
+
+    /**
+     * Makes this a windowed check: samples are kept for {@code retentionMs} (plus two intervals) and the
+     * window of {@code windowMs} ending at the latest result is summarised against {@code threshold}.
+     */
+    public void useWindow(long windowMs, long retentionMs, double threshold) {
+        this.windowMs = windowMs;
+        this.retentionMs = retentionMs;
+        this.windowThreshold = threshold;
+        this.samples = new ArrayDeque<>();
+    }
+
+    public boolean isWindowed() {
+        return samples != null;
+    }
+
+    /** Adds a reading (the session calls this after {@link #observe}, then {@link #refreshWindow}). */
+    public void addSample(long atMs, double value) {
+        markFirstSample(atMs);
+        samples.addLast(new long[] {atMs, Double.doubleToRawLongBits(value)});
+        long keepFrom = atMs - retentionMs - 2 * intervalMs;
+        while (!samples.isEmpty() && samples.peekFirst()[0] < keepFrom) {
+            samples.pollFirst();
+        }
+    }
+
+    /** Recomputes the window summary for the window ending at the latest result; returns whether it changed. */
+    public boolean refreshWindow() {
+        if (samples == null) {
+            return false;
+        }
+        long from = lastMs - windowMs;
+        long n = 0;
+        double min = Double.NaN;
+        double max = Double.NaN;
+        boolean above = true;
+        for (long[] x : samples) {
+            if (x[0] >= from) {
+                double v = Double.longBitsToDouble(x[1]);
+                if (n == 0) {
+                    min = v;
+                    max = v;
+                } else {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+                n++;
+                if (v <= windowThreshold) {
+                    above = false;
+                }
+            }
+        }
+        boolean covered = firstSampleMs >= 0 && firstSampleMs <= lastMs - windowMs
+                && n >= Limits.needSamples(windowMs, intervalMs);
+        boolean changed = n != windowCount || Double.compare(min, windowMin) != 0
+                || Double.compare(max, windowMax) != 0 || above != windowAbove || covered != windowCovered;
+        windowCount = n;
+        windowMin = min;
+        windowMax = max;
+        windowAbove = above;
+        windowCovered = covered;
+        return changed;
+    }
+
+    /** Samples in the window ending at the latest result. */
+    public long getWindowCount() {
+        return windowCount;
+    }
+
+    /** Lowest sample in the window (NaN when empty). */
+    public double getWindowMin() {
+        return windowMin;
+    }
+
+    /** Highest sample in the window (NaN when empty). */
+    public double getWindowMax() {
+        return windowMax;
+    }
+
+    /** The window is covered (see Packs.covered) and every sample in it is strictly above the threshold. */
+    public boolean isWindowSustainedAbove() {
+        return windowCovered && windowCount > 0 && windowAbove;
+    }
+
+    /** The window is covered and its highest sample is strictly below the threshold. */
+    public boolean isWindowSustainedBelow() {
+        return windowCovered && windowMax < windowThreshold;
+    }
+
+    public boolean isWindowCovered() {
+        return windowCovered;
+    }
+
+    /** Properties that {@link #refreshWindow} may change, for property-reactive updates. */
+    public static final String[] WINDOW_PROPS = {"windowCount", "windowMin", "windowMax", "windowSustainedAbove",
+        "windowSustainedBelow", "windowCovered", "firstSampleMs"};
 
     public void markFirstSample(long atMs) {
         if (firstSampleMs < 0) {

@@ -15,7 +15,7 @@ public final class Kinds {
     public static final String HEARTBEAT = "heartbeat";
     public static final String WEBHOOK = "webhook.delivery";
 
-    /** Windowed kinds: the observation that becomes a {@link Sample}. */
+    /** Windowed kinds: the observation that feeds the check's sliding window (CheckState#addSample). */
     public static final Map<String, String> SAMPLED = Map.of(
             ERROR_RATE, "rate",
             LATENCY, "p99-ms",
