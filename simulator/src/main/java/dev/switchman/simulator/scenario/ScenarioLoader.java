@@ -401,19 +401,18 @@ public final class ScenarioLoader {
     }
 
     private static Duration offset(YamlTree y, Node n, String what) {
-        String s = y.scalar(n, what);
-        try {
-            return Offsets.parse(s);
-        } catch (IllegalArgumentException e) {
-            y.error(n, what + ": " + e.getMessage());
-            return Duration.ZERO;
-        }
+        return parsedDuration(y, n, what, Offsets::parse);
     }
 
     private static Duration duration(YamlTree y, Node n, String what) {
+        return parsedDuration(y, n, what, Durations::parse);
+    }
+
+    /** Parses a scalar with {@code parser}; a parse error is reported at the node and reads as zero. */
+    private static Duration parsedDuration(YamlTree y, Node n, String what, java.util.function.Function<String, Duration> parser) {
         String s = y.scalar(n, what);
         try {
-            return Durations.parse(s);
+            return parser.apply(s);
         } catch (IllegalArgumentException e) {
             y.error(n, what + ": " + e.getMessage());
             return Duration.ZERO;
