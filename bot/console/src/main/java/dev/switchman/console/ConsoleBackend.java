@@ -2,7 +2,8 @@ package dev.switchman.console;
 
 import dev.switchman.core.chat.ChatBackend;
 import dev.switchman.core.chat.ChatMessage;
-import dev.switchman.core.chat.CommandHandler;
+import dev.switchman.core.chat.Capabilities;
+import dev.switchman.core.chat.InteractionHandler;
 import dev.switchman.core.chat.MessageRef;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +20,7 @@ public final class ConsoleBackend implements ChatBackend {
     private final ConsoleOutput output;
     private final AnsiRenderer renderer;
     private final AtomicLong ids = new AtomicLong();
-    private volatile CommandHandler handler;
+    private volatile InteractionHandler handler;
     /** The last printed text of recent messages (bounded: only recent messages are updated). */
     private final java.util.Map<String, String> lastPrinted = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -39,13 +40,19 @@ public final class ConsoleBackend implements ChatBackend {
         return "console";
     }
 
+    /** A terminal: no buttons to press (the renderer shows the command to type), edits printed as changes. */
     @Override
-    public void start(CommandHandler handler) {
+    public Capabilities capabilities() {
+        return Capabilities.console();
+    }
+
+    @Override
+    public void start(InteractionHandler handler) {
         this.handler = Objects.requireNonNull(handler, "handler");
     }
 
     /** The handler given to {@link #start}; null before. */
-    public CommandHandler handler() {
+    public InteractionHandler handler() {
         return handler;
     }
 

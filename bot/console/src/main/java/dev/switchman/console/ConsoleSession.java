@@ -2,21 +2,27 @@ package dev.switchman.console;
 
 import dev.switchman.core.chat.ChatMessage;
 import dev.switchman.core.chat.ChatUser;
-import dev.switchman.core.chat.CommandHandler;
-import dev.switchman.core.chat.IncomingCommand;
+import dev.switchman.core.chat.Interaction;
+import dev.switchman.core.chat.InteractionHandler;
 import dev.switchman.core.chat.MessageRef;
-import dev.switchman.core.chat.Replier;
+import dev.switchman.core.chat.Reply;
+import dev.switchman.core.chat.Visibility;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
  * One person at the terminal: who they act as ({@code console:<name>}) and how a typed line
- * reaches the bot. The raw text goes to the bot's {@link CommandHandler} unchanged, so the
- * grammar is the one Slack and Discord use.
+ * reaches the bot. The raw text goes to the bot's {@link InteractionHandler} unchanged, as a typed
+ * command, so the grammar is the one Slack and Discord use. The terminal waits for the answer (a
+ * person at a prompt does too); one that takes longer than {@link #PATIENCE_SECONDS} prints when it comes.
  */
 public final class ConsoleSession {
+
+    static final long PATIENCE_SECONDS = 30;
 
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
@@ -51,31 +57,45 @@ public final class ConsoleSession {
         return name;
     }
 
-    /** Hands one line of chat grammar to the bot; replies print on the console. */
+    /** Hands one line of chat grammar to the bot; answers print on the console. */
     public void execute(String text) {
-        CommandHandler handler = backend.handler();
+        InteractionHandler handler = backend.handler();
         if (handler == null) {
             backend.output().print("the bot is not started yet");
             return;
         }
-        IncomingCommand command = new IncomingCommand(text.strip(), user, ConsoleBackend.DEFAULT_CHANNEL,
+        Interaction.TypedCommand command = new Interaction.TypedCommand(text.strip(), user, ConsoleBackend.DEFAULT_CHANNEL,
                 "console-" + UUID.randomUUID(), clock.instant());
-        handler.handle(command, new ConsoleReplier());
+        ConsoleReply reply = new ConsoleReply();
+        handler.handle(command, reply);
+        try {
+            if (!reply.answered.await(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+                backend.output().print("(still working on `" + command.text() + "`; the answer prints when it comes)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public void print(ChatMessage message) {
         backend.send(ConsoleBackend.DEFAULT_CHANNEL, message);
     }
 
-    private final class ConsoleReplier implements Replier {
+    /** A terminal has no delivery deadline and no private answers: ack does nothing, answers print. */
+    private final class ConsoleReply implements Reply {
+        final CountDownLatch answered = new CountDownLatch(1);
+
         @Override
-        public void ack() {
-            // a terminal has no delivery deadline
+        public void ack(Visibility visibility) {
         }
 
         @Override
-        public MessageRef reply(ChatMessage message) {
-            return backend.send(ConsoleBackend.DEFAULT_CHANNEL, message);
+        public MessageRef answer(ChatMessage message) {
+            try {
+                return backend.send(ConsoleBackend.DEFAULT_CHANNEL, message);
+            } finally {
+                answered.countDown();
+            }
         }
     }
 }

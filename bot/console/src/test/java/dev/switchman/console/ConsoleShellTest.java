@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchman.core.chat.ChatMessage;
-import dev.switchman.core.chat.IncomingCommand;
+import dev.switchman.core.chat.Interaction;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -19,7 +19,7 @@ import org.springframework.shell.core.command.CommandRegistry;
 
 class ConsoleShellTest {
 
-    private final List<IncomingCommand> received = new ArrayList<>();
+    private final List<Interaction.TypedCommand> received = new ArrayList<>();
     private final StringWriter printed = new StringWriter();
     private final ConsoleBackend backend = new ConsoleBackend(text -> printed.append(text).append('\n'), new AnsiRenderer(false));
     private final ConsoleSession session = new ConsoleSession(backend, Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC), "alice");
@@ -27,9 +27,10 @@ class ConsoleShellTest {
     private final ConsoleShell shell;
 
     ConsoleShellTest() {
-        backend.start((command, replier) -> {
+        backend.start((interaction, reply) -> {
+            Interaction.TypedCommand command = (Interaction.TypedCommand) interaction;
             received.add(command);
-            replier.reply(ChatMessage.text("ok " + command.text()));
+            reply.answer(ChatMessage.text("ok " + command.text()));
         });
         for (ChatCommandSpec spec : ChatCommandSpec.standard()) {
             registry.registerCommand(new ChatShellCommand(spec, session, ConsoleCompletions.none()));

@@ -1,12 +1,14 @@
 package dev.switchman.simulator.replay;
 
+import dev.switchman.core.chat.Capabilities;
 import dev.switchman.core.chat.ChatBackend;
 import dev.switchman.core.chat.ChatMessage;
 import dev.switchman.core.chat.ChatUser;
-import dev.switchman.core.chat.CommandHandler;
-import dev.switchman.core.chat.IncomingCommand;
+import dev.switchman.core.chat.Interaction;
+import dev.switchman.core.chat.InteractionHandler;
 import dev.switchman.core.chat.MessageRef;
-import dev.switchman.core.chat.Replier;
+import dev.switchman.core.chat.Reply;
+import dev.switchman.core.chat.Visibility;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,7 @@ public final class RehearsalChat implements ChatBackend {
     private final Sink sink;
     private final String channel;
     private final AtomicLong ids = new AtomicLong();
-    private volatile CommandHandler handler;
+    private volatile InteractionHandler handler;
 
     public RehearsalChat(Clock clock, String channel, Sink sink) {
         this.clock = clock;
@@ -40,27 +42,37 @@ public final class RehearsalChat implements ChatBackend {
         return "rehearsal";
     }
 
+    /**
+     * A game day plays in a real channel: its platform's limits, but no buttons (a press there would reach
+     * the live bot, not this one): players type the commands the messages show.
+     */
     @Override
-    public void start(CommandHandler h) {
+    public Capabilities capabilities() {
+        return sink != null ? sink.backend().capabilities().withButtons(false) : Capabilities.console();
+    }
+
+    @Override
+    public void start(InteractionHandler h) {
         this.handler = h;
     }
 
     /** Types {@code text} as {@code user} (platform:id); returns the replies (also sent to the sink). */
     public List<ChatMessage> exec(String user, String text) {
-        CommandHandler h = handler;
+        InteractionHandler h = handler;
         if (h == null) {
             throw new IllegalStateException("the rehearsal bot has not started");
         }
         int i = user.indexOf(':');
         ChatUser u = i < 0 ? ChatUser.console(user) : new ChatUser(user.substring(0, i), user.substring(i + 1), user.substring(i + 1));
         List<ChatMessage> replies = new ArrayList<>();
-        h.handle(new IncomingCommand(text, u, channel, null, clock.instant()), new Replier() {
+        // the rehearsal bot runs every command in the calling thread (DirectExecutorService): answered on return
+        h.handle(new Interaction.TypedCommand(text, u, channel, null, clock.instant()), new Reply() {
             @Override
-            public void ack() {
+            public void ack(Visibility visibility) {
             }
 
             @Override
-            public MessageRef reply(ChatMessage message) {
+            public MessageRef answer(ChatMessage message) {
                 replies.add(message);
                 return send(channel, message);
             }

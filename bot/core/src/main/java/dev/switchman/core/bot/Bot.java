@@ -2,10 +2,11 @@ package dev.switchman.core.bot;
 
 import dev.switchman.core.chat.ChatBackend;
 import dev.switchman.core.chat.ChatMessage;
-import dev.switchman.core.chat.CommandHandler;
-import dev.switchman.core.chat.IncomingCommand;
+import dev.switchman.core.chat.Interaction;
+import dev.switchman.core.chat.InteractionHandler;
 import dev.switchman.core.chat.MessageRef;
-import dev.switchman.core.chat.Replier;
+import dev.switchman.core.chat.Reply;
+import dev.switchman.core.chat.Visibility;
 import dev.switchman.core.check.CheckEnvironment;
 import dev.switchman.core.check.CheckProviders;
 import dev.switchman.core.check.CheckResult;
@@ -40,9 +41,16 @@ import dev.switchman.core.decision.DecisionEngine;
 import dev.switchman.core.event.EventStore;
 import dev.switchman.core.event.InMemoryEventStore;
 import dev.switchman.core.event.Outbox;
+import dev.switchman.core.interaction.ButtonAction;
+import dev.switchman.core.interaction.ButtonRegistry;
+import dev.switchman.core.interaction.ChatPublisher;
+import dev.switchman.core.interaction.Retry;
+import dev.switchman.core.interaction.TeamMessages;
 import dev.switchman.core.notify.ChatNotifier;
 import dev.switchman.core.notify.Notifier;
 import dev.switchman.core.notify.OutboxDispatcher;
+import dev.switchman.core.run.DirectExecutorService;
+import dev.switchman.core.run.RunActor;
 import dev.switchman.core.run.RunContext;
 import dev.switchman.core.run.RunEngine;
 import dev.switchman.core.run.RunException;
@@ -56,8 +64,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,11 +77,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot: one command grammar over every backend. A backend hands each command to
- * {@link #handle}; the bot acknowledges at once, parses, validates, runs the middleware chain
- * (idempotency, authorization, confirmation, audit) and the command on the channel's run (one run
- * at a time per channel, commands and check results applied one at a time per run), and replies.
- * Checks run asynchronously and report to the channel and the status message.
+ * The bot: one command grammar over every backend. A backend hands each {@link Interaction} (a typed
+ * command or a button press) to {@link #handle}; the bot acknowledges at once and queues the work on the
+ * run's serial executor (one run at a time per channel; commands, presses and check results applied one
+ * at a time per run, different runs in parallel), where it validates, runs the middleware chain
+ * (idempotency, authorization, confirmation, audit) and the command, and answers through the
+ * {@link Reply}. Checks run asynchronously; team messages go through the outbox and the status message
+ * is republished at the platform's pace ({@link ChatPublisher}).
  *
  * <pre>{@code
  * Bot bot = Bot.builder().runbooks(list).store(EventStores.open(url)).clock(clock).scheduler(scheduler)
@@ -79,7 +92,7 @@ import org.slf4j.LoggerFactory;
  * backend.start(bot);
  * }</pre>
  */
-public final class Bot implements CommandHandler, AutoCloseable {
+public final class Bot implements InteractionHandler, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
 
@@ -90,17 +103,25 @@ public final class Bot implements CommandHandler, AutoCloseable {
     private final ChatBackend backend;
     private final EventStore store;
     private final OutboxDispatcher notifications;
-    private final ExecutorService ownedExecutor;
+    private final List<ExecutorService> ownedExecutors;
     private final Scheduler ownedScheduler;
+    private final ChatPublisher publisher;
+    private final Executor runExecutor;
+    private final Clock clock;
+    /** Serial executors of channels without a run (a {@code start} and what follows it, in order). */
+    private final Map<String, RunActor> channelActors = new ConcurrentHashMap<>();
 
-    private Bot(Builder b, List<RunListener> listeners, OutboxDispatcher notifications, RunContext ctx, ExecutorService ownedExecutor,
-                Scheduler ownedScheduler) {
+    private Bot(Builder b, List<RunListener> listeners, OutboxDispatcher notifications, RunContext ctx, ChatPublisher publisher,
+                List<ExecutorService> ownedExecutors, Scheduler ownedScheduler) {
         this.ownedScheduler = ownedScheduler;
+        this.publisher = publisher;
+        this.runExecutor = ctx.runExecutor();
+        this.clock = ctx.clock();
         this.listeners = listeners;
         this.backend = b.backend;
         this.store = ctx.store();
         this.notifications = notifications;
-        this.ownedExecutor = ownedExecutor;
+        this.ownedExecutors = ownedExecutors;
         this.runs = new RunManager(ctx, b.catalog);
         for (Command c : List.of(new RunbooksCommand(), new StartCommand(), new StatusCommand(), new DoneCommand(), new CheckCommand(),
                 new ApproveCommand(), new GoCommand(), new RollbackCommand(), new AbortCommand(), new NotifyCommand(),
@@ -117,56 +138,140 @@ public final class Bot implements CommandHandler, AutoCloseable {
         return new Builder();
     }
 
-    // ------------------------------------------------------------------ commands
+    // ------------------------------------------------------------------ interactions
 
+    /**
+     * Takes one interaction from a backend: acknowledges it at once (a typed command that does not parse is
+     * acknowledged as ephemeral and answered at once, with the error), then queues the work on the run's
+     * serial executor (the channel's, when it has no run) and returns. The answer comes through {@code reply}.
+     */
     @Override
-    public void handle(IncomingCommand command, Replier replier) {
-        replier.ack();
-        ChatMessage reply;
-        CommandContext ctx = null;
-        boolean privately = false;
-        try {
-            Invocation inv = Invocation.parse(command.text());
-            Command cmd = registry.require(inv.name());
-            Optional<RunEngine> run = runs.active(command.channel());
-            ctx = new CommandContext(command, inv, runs, registry, run.orElse(null));
-            CommandContext c = ctx;
-            if (run.isPresent()) {
-                reply = run.get().actor().call(() -> dispatch(c, cmd));
-            } else {
-                if (cmd.needsRun()) {
-                    c.requireRun();
-                }
-                reply = dispatch(c, cmd);
-            }
-        } catch (CommandException e) {
-            reply = Replies.error(e.getMessage());
-            privately = true; // a typo is the sender's business (ephemeral where the platform allows)
-        } catch (RunException e) {
-            reply = Replies.error(e.getMessage());
-        } catch (RuntimeException e) {
-            log.error("command `{}` from {} failed", command.text(), command.user().qualifiedId(), e);
-            reply = Replies.error("internal error while handling `" + command.text() + "`: " + e.getClass().getSimpleName()
-                    + "; the log has the details");
-        }
-        MessageRef ref = privately ? replier.replyPrivately(reply) : replier.reply(reply);
-        if (ctx != null && ctx.statusMessage() && ref != null) {
-            ctx.run().ifPresent(r -> r.actor().call(() -> {
-                r.trackStatus(ref);
-                return null;
-            }));
+    public void handle(Interaction interaction, Reply reply) {
+        if (interaction instanceof Interaction.ButtonPress press) {
+            handlePress(press, reply);
+        } else if (interaction instanceof Interaction.TypedCommand typed) {
+            handleTyped(typed, reply);
         }
     }
 
-    private ChatMessage dispatch(CommandContext ctx, Command cmd) {
-        for (String o : ctx.invocation().options()) {
+    private void handleTyped(Interaction.TypedCommand typed, Reply reply) {
+        Invocation inv;
+        Command cmd;
+        try {
+            inv = Invocation.parse(typed.text());
+            cmd = registry.require(inv.name());
+            checkOptions(inv, cmd);
+        } catch (CommandException e) {
+            // a typo is the sender's business: ephemeral where the platform allows
+            reply.ack(Visibility.EPHEMERAL);
+            reply.answer(Replies.error(e.getMessage()));
+            return;
+        }
+        reply.ack(Visibility.PUBLIC);
+        submit(typed.channel(), () -> execute(typed, inv, cmd, reply));
+    }
+
+    private void handlePress(Interaction.ButtonPress press, Reply reply) {
+        Optional<ButtonAction> found = publisher.buttons().find(press.actionId(), runs);
+        Optional<RunEngine> run = found.flatMap(a -> runs.run(a.runId()));
+        if (found.isEmpty() || run.isEmpty() || run.get().state().status().finished()) {
+            reply.ack(Visibility.EPHEMERAL);
+            reply.answer(Replies.refused(found.map(a -> "this button was for run " + a.runId() + ", which is over")
+                    .orElse("this button is not one this bot drew (or its run is gone); `status` shows what you can do now")));
+            return;
+        }
+        ButtonAction a = found.get();
+        RunEngine r = run.get();
+        reply.ack(Visibility.PUBLIC);
+        r.actor().tell(() -> {
+            String stale = ButtonRegistry.staleReason(r, a, clock.instant());
+            if (stale != null) {
+                r.recordRefusal(press.user(), "button " + a.label() + " (`" + a.command() + "`)", stale);
+                log.info("refused {} pressing {} in run {}: {}", press.user().qualifiedId(), a.id(), r.runId(), stale);
+                reply.answer(Replies.refused(stale));
+                return;
+            }
+            // a confirming button: the platform asked "are you sure?" already, or the middleware asks now
+            String text = a.confirm() && !publisher.confirmDialogs() ? withoutYes(a.command()) : a.command();
+            Invocation inv;
+            Command cmd;
+            try {
+                inv = Invocation.parse(text);
+                cmd = registry.require(inv.name());
+            } catch (CommandException e) {
+                reply.answer(Replies.error("button " + a.label() + ": " + e.getMessage()));
+                return;
+            }
+            execute(press, inv, cmd, reply);
+        });
+    }
+
+    private static String withoutYes(String command) {
+        try {
+            return Invocation.parse(command).withoutYes();
+        } catch (CommandException e) {
+            return command;
+        }
+    }
+
+    /** Queues {@code work} on the channel's run, or on the channel's own serial executor when it has none. */
+    private void submit(String channel, Runnable work) {
+        Optional<RunEngine> run = runs.active(channel);
+        if (run.isPresent()) {
+            run.get().actor().tell(work);
+        } else {
+            channelActors.computeIfAbsent(channel, c -> new RunActor(runExecutor, () -> { })).tell(work);
+        }
+    }
+
+    /** Runs a command on the run's actor (moving there if a run started while it waited) and answers. */
+    private void execute(Interaction in, Invocation inv, Command cmd, Reply reply) {
+        Optional<RunEngine> run = runs.active(in.channel());
+        if (run.isPresent() && !run.get().actor().onActor()) {
+            run.get().actor().tell(() -> execute(in, inv, cmd, reply));
+            return;
+        }
+        CommandContext ctx = new CommandContext(in, inv, runs, registry, run.orElse(null));
+        ChatMessage answer;
+        try {
+            if (run.isEmpty() && cmd.needsRun()) {
+                ctx.requireRun();
+            }
+            cmd.validate(ctx);
+            answer = chain(0, cmd).next(ctx);
+        } catch (CommandException | RunException e) {
+            answer = Replies.error(e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("command `{}` from {} failed", inv.text(), in.user().qualifiedId(), e);
+            answer = Replies.error("internal error while handling `" + inv.text() + "`: " + e.getClass().getSimpleName()
+                    + "; the log has the details");
+        }
+        Optional<RunEngine> target = ctx.run();
+        if (target.isPresent()) {
+            RunEngine r = target.get();
+            ChatMessage drawn = answer;
+            answer = r.actor().call(() -> publisher.draw(r, drawn));
+        }
+        MessageRef ref;
+        try {
+            ref = reply.answer(answer);
+        } catch (RuntimeException e) {
+            log.warn("answer to `{}` from {} could not be delivered: {}", inv.text(), in.user().qualifiedId(), e.toString());
+            return;
+        }
+        if (ctx.statusMessage() && ref != null && target.isPresent()) {
+            RunEngine r = target.get();
+            r.actor().tell(() -> publisher.trackStatus(r, ref));
+        }
+    }
+
+    private static void checkOptions(Invocation inv, Command cmd) {
+        for (String o : inv.options()) {
             if (!cmd.options().contains(o)) {
                 throw new CommandException(cmd.name(), "--" + o, "`" + cmd.name() + "`: unknown option '--" + o + "'; expected --yes"
                         + " (or quote it: \"--" + o + "\")");
             }
         }
-        cmd.validate(ctx);
-        return chain(0, cmd).next(ctx);
     }
 
     private Middleware.Chain chain(int index, Command cmd) {
@@ -203,6 +308,11 @@ public final class Bot implements CommandHandler, AutoCloseable {
     /** Rebuilds every unfinished run from the store, re-arms it, and re-sends undelivered notifications. */
     public List<RunState> resume() {
         List<RunState> resumed = runs.resume();
+        for (RunState st : resumed) {
+            runs.run(st.runId()).ifPresent(r -> publisher.resume(r, store));
+        }
+        int team = publisher.redeliverPending(runs);
+        if (team > 0) log.info("re-sending {} undelivered team message(s)", team);
         if (notifications != null) {
             int n = notifications.redeliverPending();
             if (n > 0) log.info("re-sending {} undelivered notification(s)", n);
@@ -286,7 +396,7 @@ public final class Bot implements CommandHandler, AutoCloseable {
             Optional<Command> cmd = registry.find(words.get(0));
             if (cmd.isEmpty()) return List.of();
             Invocation inv = new Invocation(text, words.get(0).toLowerCase(), words.subList(1, words.size()), false);
-            IncomingCommand in = new IncomingCommand(text, null, channel, null, null);
+            Interaction in = new Interaction.TypedCommand(text, null, channel, null, null);
             CommandContext ctx = new CommandContext(in, inv, runs, registry, runs.active(channel).orElse(null));
             candidates = cmd.get().candidates(ctx, words.size() - 1);
         }
@@ -299,10 +409,19 @@ public final class Bot implements CommandHandler, AutoCloseable {
     public void close() {
         runs.close();
         if (ownedScheduler != null) ownedScheduler.close();
-        if (ownedExecutor != null) ownedExecutor.shutdownNow();
+        ownedExecutors.forEach(ExecutorService::shutdownNow);
     }
 
     // ------------------------------------------------------------------ builder
+
+    private static ExecutorService daemonPool(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     public static final class Builder {
         private Supplier<? extends Collection<Runbook>> catalog = List::of;
@@ -316,6 +435,8 @@ public final class Bot implements CommandHandler, AutoCloseable {
         private final List<Notifier> notifiers = new ArrayList<>();
         private ChatBackend backend;
         private final List<RunListener> listeners = new ArrayList<>();
+        private ExecutorService runExecutor;
+        private Retry retry = Retry.defaults();
 
         private Builder() {
         }
@@ -347,6 +468,16 @@ public final class Bot implements CommandHandler, AutoCloseable {
         /** Where checks and notification deliveries run; {@code DirectExecutorService} makes runs deterministic. */
         public Builder checkExecutor(ExecutorService executor) { this.checkExecutor = executor; return this; }
 
+        /**
+         * Where the runs' serial executors and chat deliveries run (default: a pool of their own, or the check
+         * executor when that is a {@code DirectExecutorService}). A
+         * {@code DirectExecutorService} applies every command in the calling thread (tests, the simulator).
+         */
+        public Builder runExecutor(ExecutorService executor) { this.runExecutor = executor; return this; }
+
+        /** How often a refused team message or status edit is retried before it is recorded as failed. */
+        public Builder retry(Retry r) { this.retry = r; return this; }
+
         public Builder notifiers(List<Notifier> notifiers) { this.notifiers.addAll(notifiers); return this; }
         public Builder backend(ChatBackend backend) { this.backend = backend; return this; }
         public Builder listener(RunListener listener) { this.listeners.add(listener); return this; }
@@ -355,15 +486,17 @@ public final class Bot implements CommandHandler, AutoCloseable {
             Clock c = clock != null ? clock : scheduler != null ? scheduler.clock() : Clock.systemUTC();
             Scheduler s = scheduler != null ? scheduler : Scheduler.system(c);
             EventStore st = store != null ? store : new InMemoryEventStore();
-            ExecutorService owned = null;
+            List<ExecutorService> owned = new ArrayList<>();
             ExecutorService exec = checkExecutor;
             if (exec == null) {
-                AtomicInteger n = new AtomicInteger();
-                exec = owned = Executors.newCachedThreadPool(r -> {
-                    Thread t = new Thread(r, "switchman-check-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                exec = daemonPool("switchman-check-");
+                owned.add(exec);
+            }
+            // commands wait on nobody's checks: runs get their own threads unless everything is direct (tests, simulator)
+            ExecutorService work = runExecutor != null ? runExecutor : exec instanceof DirectExecutorService ? exec : null;
+            if (work == null) {
+                work = daemonPool("switchman-run-");
+                owned.add(work);
             }
             CheckRunner runner = new CheckRunner(checkProviders != null ? checkProviders : CheckProviders.load(), exec, c, checkEnvironment);
             List<Notifier> all = new ArrayList<>(notifiers);
@@ -371,11 +504,12 @@ public final class Bot implements CommandHandler, AutoCloseable {
                 all.add(new ChatNotifier(backend));
             }
             Outbox outbox = st instanceof Outbox o ? o : new InMemoryEventStore();
-            OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, all, s, exec);
+            OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, all, s, exec).ignoring(TeamMessages.SINK_KIND);
             List<RunListener> ls = new CopyOnWriteArrayList<>(listeners);
+            ChatPublisher publisher = new ChatPublisher(backend, st, outbox, s, work, retry);
             RunContext ctx = new RunContext(st, c, s, runner, decisionEngine != null ? decisionEngine : new BasicDecisionEngine(),
-                    backend, dispatcher, ls);
-            return new Bot(this, ls, dispatcher, ctx, owned, scheduler == null ? s : null);
+                    backend, dispatcher, ls, work, publisher);
+            return new Bot(this, ls, dispatcher, ctx, publisher, owned, scheduler == null ? s : null);
         }
     }
 }

@@ -20,8 +20,21 @@ public record ChatMessage(Tone tone, String title, String text, List<Field> fiel
     public record CheckRow(String checkId, CheckStatus status, String message, String age) {
     }
 
-    /** A button sends {@code command} as if typed by whoever presses it; {@code confirm} asks first. */
-    public record Button(String label, String command, boolean danger, boolean confirm) {
+    /**
+     * A button: pressing it runs {@code command} (the bot's grammar) as if typed by whoever presses it, once
+     * the bot has checked the press is still meant for the current step. {@code confirm}: ask "are you sure?"
+     * first (go, rollback). {@code actionId} is the short opaque id the bot registers the button under before
+     * the message leaves it (null until then); backends put only the action id on the wire, never the command.
+     */
+    public record Button(String label, String command, boolean danger, boolean confirm, String actionId) {
+
+        public Button(String label, String command, boolean danger, boolean confirm) {
+            this(label, command, danger, confirm, null);
+        }
+
+        public Button withActionId(String id) {
+            return new Button(label, command, danger, confirm, id);
+        }
     }
 
     public ChatMessage {
@@ -31,6 +44,16 @@ public record ChatMessage(Tone tone, String title, String text, List<Field> fiel
         fields = fields == null ? List.of() : List.copyOf(fields);
         checks = checks == null ? List.of() : List.copyOf(checks);
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+    }
+
+    /** The same message with other buttons. */
+    public ChatMessage withButtons(List<Button> b) {
+        return new ChatMessage(tone, title, text, fields, checks, b);
+    }
+
+    /** The same message with other text. */
+    public ChatMessage withText(String t) {
+        return new ChatMessage(tone, title, t, fields, checks, buttons);
     }
 
     public static ChatMessage text(String text) {

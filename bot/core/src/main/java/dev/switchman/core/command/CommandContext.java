@@ -1,16 +1,19 @@
 package dev.switchman.core.command;
 
 import dev.switchman.core.chat.ChatUser;
-import dev.switchman.core.chat.IncomingCommand;
+import dev.switchman.core.chat.Interaction;
 import dev.switchman.core.event.Event;
 import dev.switchman.core.run.RunEngine;
 import dev.switchman.core.run.RunManager;
 import java.util.Optional;
 
-/** Everything a command and the middleware see: who, where, what was typed, the runs, the registry. */
+/**
+ * Everything a command and the middleware see: the interaction it came from (typed, or a button press
+ * resolved to its command), who, where, the parsed command, the runs, the registry.
+ */
 public final class CommandContext {
 
-    private final IncomingCommand incoming;
+    private final Interaction interaction;
     private final Invocation invocation;
     private final RunManager runs;
     private final CommandRegistry registry;
@@ -18,18 +21,21 @@ public final class CommandContext {
     private Event commandEvent;
     private boolean statusMessage;
 
-    public CommandContext(IncomingCommand incoming, Invocation invocation, RunManager runs, CommandRegistry registry, RunEngine run) {
-        this.incoming = incoming;
+    public CommandContext(Interaction interaction, Invocation invocation, RunManager runs, CommandRegistry registry, RunEngine run) {
+        this.interaction = interaction;
         this.invocation = invocation;
         this.runs = runs;
         this.registry = registry;
         this.run = run;
     }
 
-    public IncomingCommand incoming() { return incoming; }
+    /** What the backend delivered: a typed command or a button press. */
+    public Interaction interaction() { return interaction; }
     public Invocation invocation() { return invocation; }
-    public ChatUser user() { return incoming.user(); }
-    public String channel() { return incoming.channel(); }
+    public ChatUser user() { return interaction.user(); }
+    public String channel() { return interaction.channel(); }
+    /** The platform's delivery id (null when it gives none): a retried delivery applies once. */
+    public String deliveryId() { return interaction.deliveryId(); }
     public RunManager runs() { return runs; }
     public CommandRegistry registry() { return registry; }
 

@@ -35,6 +35,7 @@ public final class OutboxDispatcher {
     private final Scheduler scheduler;
     private final Executor executor;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> ignored = ConcurrentHashMap.newKeySet();
 
     public OutboxDispatcher(Outbox outbox, List<Notifier> notifiers, Scheduler scheduler, Executor executor) {
         this.outbox = outbox;
@@ -43,6 +44,12 @@ public final class OutboxDispatcher {
         for (Notifier n : notifiers) {
             bySink.putIfAbsent(n.sinkKind(), n);
         }
+    }
+
+    /** Leaves outbox entries of these sink kinds to their own sender (the bot's team messages: {@code team}). */
+    public OutboxDispatcher ignoring(String... sinkKinds) {
+        ignored.addAll(java.util.Arrays.asList(sinkKinds));
+        return this;
     }
 
     public boolean supports(String sink) {
@@ -81,7 +88,7 @@ public final class OutboxDispatcher {
 
     /** Delivers everything still pending (start-up). */
     public int redeliverPending() {
-        List<OutboxEntry> pending = outbox.pending();
+        List<OutboxEntry> pending = outbox.pending().stream().filter(e -> !ignored.contains(kindOf(e.sink()))).toList();
         pending.forEach(e -> dispatch(e, e.attempts()));
         return pending.size();
     }

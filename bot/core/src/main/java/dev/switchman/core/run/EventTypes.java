@@ -27,6 +27,18 @@ public final class EventTypes {
     public static final String RUN_ROLLED_BACK = "RUN_ROLLED_BACK";
     public static final String RUN_ABORTED = "RUN_ABORTED";
 
+    /** Buttons drawn on a message: action ids with the step and status revision they were drawn for. */
+    public static final String BUTTONS = "BUTTONS";
+    /** The run's status message (backend, channel, id), edited in place from then on, also after a restart. */
+    public static final String STATUS_MESSAGE = "STATUS_MESSAGE";
+    /** A team message or status edit that failed for good after its retries: what, where, why. */
+    public static final String MESSAGE_FAILED = "MESSAGE_FAILED";
+
+    /** Chat bookkeeping: recorded for the audit trail and restarts, no change to the run's progress. */
+    public static boolean chatBookkeeping(String type) {
+        return BUTTONS.equals(type) || STATUS_MESSAGE.equals(type) || MESSAGE_FAILED.equals(type);
+    }
+
     private EventTypes() {
     }
 }

@@ -8,9 +8,14 @@ import dev.switchman.core.notify.OutboxDispatcher;
 import dev.switchman.core.time.Scheduler;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 
-/** What every run engine shares: store, time, checks, rules, chat, notifications, listeners. */
+/**
+ * What every run engine shares: store, time, checks, rules, chat, notifications, listeners, the
+ * executor the runs' serial {@link RunActor}s run on, and the {@link TeamChannel} their messages and
+ * status go through.
+ */
 public record RunContext(EventStore store, Clock clock, Scheduler scheduler, CheckRunner checkRunner,
                          DecisionEngine decisionEngine, ChatBackend backend, OutboxDispatcher notifications,
-                         List<RunListener> listeners) {
+                         List<RunListener> listeners, Executor runExecutor, TeamChannel team) {
 }

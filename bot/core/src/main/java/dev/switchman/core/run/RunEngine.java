@@ -2,7 +2,6 @@ package dev.switchman.core.run;
 
 import dev.switchman.core.chat.ChatMessage;
 import dev.switchman.core.chat.ChatUser;
-import dev.switchman.core.chat.MessageRef;
 import dev.switchman.core.check.CheckResult;
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.decision.Decision;
@@ -60,8 +59,8 @@ public final class RunEngine {
     private final Map<String, Double> maxTtl = new HashMap<>();
     private final Set<String> advised = new HashSet<>();
     private PlannedStep armed;
-    private MessageRef statusRef;
     private boolean statusDirty;
+    private long resultsAtLastTurn;
     private boolean factsDirty;
     private Set<String> lastMonitored;
     /** Checks whose results come from outside (agents, the simulator's feed): monitored from their first pushed result on. */
@@ -79,7 +78,7 @@ public final class RunEngine {
         }
         this.state = state;
         this.session = ctx.decisionEngine().open(runbook, ctx.clock());
-        this.actor = new RunActor(this::afterTurn);
+        this.actor = new RunActor(ctx.runExecutor(), this::afterTurn);
         List<PlannedStep> plan = new ArrayList<>();
         for (Phase p : runbook.phases()) {
             for (Step s : p.steps()) {
@@ -134,7 +133,8 @@ public final class RunEngine {
         } else {
             state.apply(e);
         }
-        if (!EventTypes.CHECK_RESULT.equals(type) && !EventTypes.DECISION.equals(type) && !EventTypes.COMMAND.equals(type)) {
+        if (!EventTypes.CHECK_RESULT.equals(type) && !EventTypes.DECISION.equals(type) && !EventTypes.COMMAND.equals(type)
+                && !EventTypes.chatBookkeeping(type)) {
             statusDirty = true;
             factsDirty = true;
         }
@@ -217,13 +217,10 @@ public final class RunEngine {
 
     private void afterTurn() {
         syncFacts();
-        if (statusDirty && statusRef != null && ctx.backend() != null) {
+        if (statusDirty || state.resultCount() != resultsAtLastTurn) {
             statusDirty = false;
-            try {
-                ctx.backend().update(statusRef, status());
-            } catch (RuntimeException e) {
-                log.debug("status update failed: {}", e.toString());
-            }
+            resultsAtLastTurn = state.resultCount();
+            ctx.team().statusChanged(this);
         }
         if (state.status().finished()) {
             close();
@@ -266,11 +263,6 @@ public final class RunEngine {
         } catch (RuntimeException e) {
             log.debug("closing decision session: {}", e.toString());
         }
-    }
-
-    /** The status message to keep up to date (the last {@code status} reply). */
-    public void trackStatus(MessageRef ref) {
-        this.statusRef = ref;
     }
 
     // ---------------------------------------------------------------- walking
@@ -646,13 +638,7 @@ public final class RunEngine {
     }
 
     public void say(ChatMessage m) {
-        if (ctx.backend() != null) {
-            try {
-                ctx.backend().send(state.channel(), m);
-            } catch (RuntimeException e) {
-                log.warn("cannot post to channel {}: {}", state.channel(), e.toString());
-            }
-        }
+        ctx.team().post(this, m);
     }
 
     // ---------------------------------------------------------------- waits

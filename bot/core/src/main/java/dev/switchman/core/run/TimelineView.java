@@ -69,6 +69,8 @@ public final class TimelineView {
                 }
                 case EventTypes.WATCHING -> "every phase done; watching until " + TimeText.of(java.time.Instant.parse(Payloads.text(p, "until")))
                         + " (rollback window" + (Payloads.text(p, "window") == null ? "" : " " + Payloads.text(p, "window")) + ")";
+                case EventTypes.MESSAGE_FAILED -> ("status".equals(Payloads.text(p, "kind")) ? "status message edit to " : "message \"" + Payloads.text(p, "title") + "\" to ")
+                        + Payloads.text(p, "channel") + " failed after " + Payloads.text(p, "attempts") + " attempts: " + Payloads.text(p, "error");
                 case EventTypes.RUN_COMPLETED -> "run complete" + (Payloads.text(p, "reason") == null ? "" : ": " + Payloads.text(p, "reason"));
                 case EventTypes.RUN_ROLLED_BACK -> "run rolled back";
                 case EventTypes.RUN_ABORTED -> "run aborted" + (Payloads.text(p, "reason") == null ? "" : ": " + Payloads.text(p, "reason"));

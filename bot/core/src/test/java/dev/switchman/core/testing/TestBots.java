@@ -1,6 +1,7 @@
 package dev.switchman.core.testing;
 
 import dev.switchman.core.bot.Bot;
+import dev.switchman.core.chat.Capabilities;
 import dev.switchman.core.chat.TranscriptBackend;
 import dev.switchman.core.check.CheckProviders;
 import dev.switchman.core.event.EventStore;
@@ -29,11 +30,16 @@ public final class TestBots {
     }
 
     public TestBots(EventStore store, ScriptedChecks checks, List<Runbook> runbooks, ManualClock clock) {
+        this(store, checks, runbooks, clock, new TranscriptBackend(clock, TranscriptBackend.DEFAULT_CHANNEL).capabilities());
+    }
+
+    /** A bot whose chat platform has {@code capabilities} (edit pacing, native confirmations, ...). */
+    public TestBots(EventStore store, ScriptedChecks checks, List<Runbook> runbooks, ManualClock clock, Capabilities capabilities) {
         this.clock = clock;
         this.scheduler = new ManualScheduler(clock);
         this.checks = checks;
         this.store = store;
-        this.chat = new TranscriptBackend(clock, TranscriptBackend.DEFAULT_CHANNEL);
+        this.chat = new TranscriptBackend(clock, TranscriptBackend.DEFAULT_CHANNEL, capabilities);
         this.bot = Bot.builder().runbooks(runbooks).store(store).clock(clock).scheduler(scheduler)
                 .checkProviders(new CheckProviders(List.of(checks))).checkExecutor(new DirectExecutorService())
                 .backend(chat).build();

@@ -38,7 +38,7 @@ public final class StartCommand implements Command {
                     + " (" + ctx.run().get().runbook().id() + "); `abort` it first or use another channel");
         }
         Runbook rb = ctx.runs().runbook(ctx.invocation().arg(0)).orElseThrow();
-        RunEngine engine = ctx.runs().start(rb, ctx.user(), ctx.channel(), ctx.invocation().text(), ctx.incoming().idempotencyKey());
+        RunEngine engine = ctx.runs().start(rb, ctx.user(), ctx.channel(), ctx.invocation().text(), ctx.deliveryId());
         ctx.run(engine);
         ctx.replyIsStatus();
         return engine.status();

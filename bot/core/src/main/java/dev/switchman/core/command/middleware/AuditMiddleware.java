@@ -11,7 +11,7 @@ public final class AuditMiddleware implements Middleware {
     @Override
     public ChatMessage apply(CommandContext ctx, Command command, Chain chain) {
         ctx.run().ifPresent(run -> ctx.commandEvent(run.recordCommand(ctx.user(), ctx.invocation().text(), ctx.channel(),
-                ctx.incoming().idempotencyKey())));
+                ctx.deliveryId())));
         return chain.next(ctx);
     }
 }

@@ -28,7 +28,7 @@ public final class IdempotencyMiddleware implements Middleware {
 
     @Override
     public ChatMessage apply(CommandContext ctx, Command command, Chain chain) {
-        String key = ctx.incoming().idempotencyKey();
+        String key = ctx.deliveryId();
         if (key == null || key.isBlank()) {
             return chain.next(ctx);
         }
