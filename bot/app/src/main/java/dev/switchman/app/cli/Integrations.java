@@ -2,6 +2,7 @@ package dev.switchman.app.cli;
 
 import dev.switchman.app.config.Settings;
 import dev.switchman.checks.bench.DnsFanoutBench;
+import dev.switchman.core.bench.ChatBenchmark;
 import dev.switchman.core.event.EventStore;
 import dev.switchman.core.event.EventStores;
 import dev.switchman.rules.bench.RulesBenchmark;
@@ -18,14 +19,15 @@ import java.util.Set;
 
 /**
  * Subcommands served by other modules: {@code rehearse} and {@code record} (simulator),
- * {@code bench rules|replay|dns} (rules, simulator, checks); {@code serve} and {@code agent} are
+ * {@code bench rules|replay|dns|chat} (rules, simulator, checks, core); {@code serve} and {@code agent} are
  * not in this build and say so (exit 2). All run without Spring.
  */
 final class Integrations {
 
     static final Args.Spec REHEARSE = Args.Spec.of("rehearse", Set.of("report", "format"), Set.of());
     static final Args.Spec RECORD = Args.Spec.of("record", Set.of("out", "runbook"), Set.of());
-    static final Args.Spec BENCH = Args.Spec.of("bench", Set.of("format", "results", "hours", "checks", "interval", "names", "resolvers", "in-flight", "rounds"), Set.of());
+    static final Args.Spec BENCH = Args.Spec.of("bench", Set.of("format", "results", "hours", "checks", "interval", "names", "resolvers", "in-flight", "rounds",
+            "commands", "concurrency", "check-seconds"), Set.of());
 
     private Integrations() {
     }
@@ -105,7 +107,7 @@ final class Integrations {
         }
         boolean json = args.json();
         if (args.positionals().size() != 1) {
-            throw new UsageException("bench: expected one of rules, replay, dns");
+            throw new UsageException("bench: expected one of rules, replay, dns, chat");
         }
         Map<String, Object> result;
         int code = ExitCodes.OK;
@@ -116,7 +118,11 @@ final class Integrations {
                 result = DnsFanoutBench.run(integer(args, "names", 100), integer(args, "resolvers", 20), integer(args, "in-flight", 32), integer(args, "rounds", 3));
                 code = Boolean.TRUE.equals(result.get("within-budget")) ? ExitCodes.OK : ExitCodes.FAILED;
             }
-            default -> throw new UsageException("bench: unknown benchmark '" + args.positionals().get(0) + "'; expected one of rules, replay, dns");
+            case "chat" -> {
+                result = ChatBenchmark.run(integer(args, "commands", 2000), integer(args, "concurrency", 200), integer(args, "check-seconds", 10));
+                code = Boolean.TRUE.equals(result.get("within_budget")) ? ExitCodes.OK : ExitCodes.FAILED;
+            }
+            default -> throw new UsageException("bench: unknown benchmark '" + args.positionals().get(0) + "'; expected one of rules, replay, dns, chat");
         }
         if (json) {
             out.println(CheckOutput.toJson(result));

@@ -16,7 +16,7 @@ public final class Usage {
                    switchman check RUNBOOK [--check ID] [--format json] [--runbooks DIR]...
                    switchman rehearse SCENARIO [--report DIR] [--format json]
                    switchman record RUN-ID --out FILE
-                   switchman bench rules|replay|dns [--format json]
+                   switchman bench rules|replay|dns|chat [--format json]
                    switchman serve                                 Slack/Discord backends + HTTP
                    switchman agent --name NAME --bot URL
 
@@ -66,6 +66,7 @@ public final class Usage {
             usage: switchman bench rules [--results 1000000] [--format json]
                    switchman bench replay [--hours 72] [--checks 50] [--interval 10s] [--format json]
                    switchman bench dns [--names 100] [--resolvers 20] [--in-flight 32] [--rounds 3] [--format json]
+                   switchman bench chat [--commands 2000] [--concurrency 200] [--check-seconds 10] [--format json]
               The benchmarks behind docs/benchmarks.md; one JSON object with --format json.""";
 
     public static final String SERVE = "usage: switchman serve   run the configured chat backends (Slack, Discord) and HTTP endpoints";

@@ -17,6 +17,8 @@ public final class InMemoryEventStore implements EventStore, Outbox {
     private final Map<String, Map<String, Event>> byKey = new HashMap<>();
     private final Map<Long, OutboxEntry> outbox = new LinkedHashMap<>();
     private long outboxSeq;
+    /** Outbox ids by run and dedupe key: enqueueing stays O(1) however long a rehearsal runs. */
+    private final Map<String, Long> outboxByKey = new java.util.HashMap<>();
 
     @Override
     public synchronized Event append(String runId, String type, String payload, String actor, Instant at, String idempotencyKey) {
@@ -52,13 +54,13 @@ public final class InMemoryEventStore implements EventStore, Outbox {
 
     @Override
     public synchronized OutboxEntry enqueue(String runId, String dedupeKey, String sink, String payload, Instant at) {
-        for (OutboxEntry e : outbox.values()) {
-            if (e.runId().equals(runId) && e.dedupeKey().equals(dedupeKey)) {
-                return e;
-            }
+        Long existing = outboxByKey.get(runId + '\u0000' + dedupeKey);
+        if (existing != null) {
+            return outbox.get(existing);
         }
         OutboxEntry e = new OutboxEntry(++outboxSeq, runId, dedupeKey, sink, payload, at.truncatedTo(ChronoUnit.MICROS), null, 0, null);
         outbox.put(e.id(), e);
+        outboxByKey.put(runId + '\u0000' + dedupeKey, e.id());
         return e;
     }
 
