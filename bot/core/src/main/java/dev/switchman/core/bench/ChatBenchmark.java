@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Prints {@code ack_p50_ms}, {@code ack_p99_ms} (handed to the bot until {@code ack}), {@code answer_p50_ms},
  * {@code answer_p99_ms}, {@code answer_max_ms} (until the answer), {@code checks_in_flight} (slow checks still
  * waiting when the last command was answered: the measurement ran while they were slow), {@code errors}
- * (answers that were errors) and {@code within_budget} (ack p99 <= 5 ms and answer p99 <= 50 ms, no errors).
+ * (answers that were errors) and {@code within-budget} (ack p99 <= 5 ms and answer p99 <= 50 ms, no errors).
  */
 public final class ChatBenchmark {
 
@@ -100,7 +100,7 @@ public final class ChatBenchmark {
             m.put("wall_ms", wallMs);
             m.put("cpus", Runtime.getRuntime().availableProcessors());
             m.put("load_average", Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0);
-            m.put("within_budget", percentile(s.ack, 99) <= ACK_BUDGET_MS && percentile(s.answer, 99) <= ANSWER_BUDGET_MS
+            m.put("within-budget", percentile(s.ack, 99) <= ACK_BUDGET_MS && percentile(s.answer, 99) <= ANSWER_BUDGET_MS
                     && s.errors.get() == 0 && inFlight > 0);
             return m;
         } finally {

@@ -168,7 +168,7 @@ public final class Bot implements InteractionHandler, AutoCloseable {
             return;
         }
         reply.ack(Visibility.PUBLIC);
-        submit(typed.channel(), () -> execute(typed, inv, cmd, reply));
+        submit(typed.channel(), () -> execute(typed, inv, cmd, reply, null));
     }
 
     private void handlePress(Interaction.ButtonPress press, Reply reply) {
@@ -202,7 +202,7 @@ public final class Bot implements InteractionHandler, AutoCloseable {
                 reply.answer(Replies.error("button " + a.label() + ": " + e.getMessage()));
                 return;
             }
-            execute(press, inv, cmd, reply);
+            execute(press, inv, cmd, reply, r);
         });
     }
 
@@ -224,11 +224,14 @@ public final class Bot implements InteractionHandler, AutoCloseable {
         }
     }
 
-    /** Runs a command on the run's actor (moving there if a run started while it waited) and answers. */
-    private void execute(Interaction in, Invocation inv, Command cmd, Reply reply) {
-        Optional<RunEngine> run = runs.active(in.channel());
+    /**
+     * Runs a command on the run's actor and answers: {@code pressed} is the run a button belongs to; a typed
+     * command takes the channel's run (moving onto its actor if a run started while the command waited).
+     */
+    private void execute(Interaction in, Invocation inv, Command cmd, Reply reply, RunEngine pressed) {
+        Optional<RunEngine> run = pressed != null ? Optional.of(pressed) : runs.active(in.channel());
         if (run.isPresent() && !run.get().actor().onActor()) {
-            run.get().actor().tell(() -> execute(in, inv, cmd, reply));
+            run.get().actor().tell(() -> execute(in, inv, cmd, reply, pressed));
             return;
         }
         CommandContext ctx = new CommandContext(in, inv, runs, registry, run.orElse(null));

@@ -8,7 +8,6 @@ import dev.switchman.core.chat.ChatMessage;
 import dev.switchman.core.chat.TranscriptBackend;
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.event.Event;
-import dev.switchman.core.event.EventStores;
 import dev.switchman.core.event.InMemoryEventStore;
 import dev.switchman.core.run.EventTypes;
 import dev.switchman.core.run.PlannedStep;
@@ -18,17 +17,12 @@ import dev.switchman.core.testing.ScriptedChecks;
 import dev.switchman.core.testing.TestBots;
 import dev.switchman.core.testing.TestRunbooks;
 import dev.switchman.core.time.ManualClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Buttons carry short opaque ids registered with their run, step and status revision; a stale press is refused. */
 class ButtonActionsTest {
-
-    @TempDir
-    Path dir;
 
     private static String current(TestBots t) {
         return t.bot.inspect(t.chat.defaultChannel(), s -> s.current().map(PlannedStep::stepId).orElse("none")).orElseThrow();
@@ -124,14 +118,14 @@ class ButtonActionsTest {
 
     @Test
     void aPressAfterARestartOnTheSameStoreIsAppliedOnce() {
-        String url = EventStores.h2Url(dir);
+        InMemoryEventStore store = new InMemoryEventStore();
         ScriptedChecks checks = new ScriptedChecks().script("www-ttl", CheckStatus.FAIL);
-        TestBots first = new TestBots(EventStores.open(url), checks, List.of(TestRunbooks.hello()));
+        TestBots first = new TestBots(store, checks, List.of(TestRunbooks.hello()));
         ChatMessage.Button done = startButton(first, "Done lower-ttl");
         String runId = first.store.runs().get(0);
 
-        // no shutdown: a second process opens the same file, as after kill -9
-        TestBots second = new TestBots(EventStores.open(url), checks, List.of(TestRunbooks.hello()),
+        // no shutdown: a second bot with nothing in memory takes over the same store, as after kill -9
+        TestBots second = new TestBots(store, checks, List.of(TestRunbooks.hello()),
                 new ManualClock(TestBots.START.plusSeconds(30)));
         assertEquals(1, second.bot.resume().size());
         String ok = second.chat.press("alice", null, done.actionId(), "delivery-1").get(0).plain();
@@ -147,7 +141,5 @@ class ButtonActionsTest {
         assertEquals(RunStatus.ACTIVE, RunState.replay(runId, log).status());
         second.bot.close();
         first.bot.close();
-        second.store.close();
-        first.store.close();
     }
 }
