@@ -48,7 +48,8 @@ public final class RehearsalChat implements ChatBackend {
      */
     @Override
     public Capabilities capabilities() {
-        return sink != null ? sink.backend().capabilities().withButtons(false) : Capabilities.console();
+        // at full speed nobody reads the status message: no edits to draw, none to pace
+        return sink != null ? sink.backend().capabilities().withButtons(false) : Capabilities.console().withMessageEdits(false);
     }
 
     @Override

@@ -52,6 +52,11 @@ public record Capabilities(boolean buttons, boolean confirmDialogs, boolean thre
                 minEditInterval);
     }
 
+    public Capabilities withMessageEdits(boolean e) {
+        return new Capabilities(buttons, confirmDialogs, threads, e, ephemeral, maxTextLength, maxActionIdLength, maxButtons,
+                minEditInterval);
+    }
+
     public Capabilities withMinEditInterval(Duration d) {
         return new Capabilities(buttons, confirmDialogs, threads, messageEdits, ephemeral, maxTextLength, maxActionIdLength, maxButtons,
                 d);

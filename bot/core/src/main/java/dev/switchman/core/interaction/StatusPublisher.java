@@ -76,6 +76,7 @@ public final class StatusPublisher {
 
     /** From now on {@code ref} (just sent with the run's status) is the run's status message. On the run's actor. */
     public void track(RunEngine run, MessageRef ref) {
+        if (!backend.capabilities().messageEdits()) return;
         Tracked old = tracked.get(run.runId());
         if (old != null && old.ref.equals(ref)) return;
         run.emit(EventTypes.STATUS_MESSAGE, Payloads.of("backend", ref.backend(), "channel", ref.channel(), "id", ref.id()), RunEngine.BOT, null);
