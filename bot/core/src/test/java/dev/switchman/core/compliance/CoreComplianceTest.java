@@ -17,7 +17,10 @@ class CoreComplianceTest extends ModuleCompliance {
     @Override
     protected Map<String, String> wallClockAllowed() {
         return Map.of("dev.switchman.core.chat.TranscriptBackend",
-                "await() waits for a message from the bot's own threads, with a real timeout so a test fails instead of hanging");
+                "await() waits for a message from the bot's own threads, with a real timeout so a test fails instead of hanging;"
+                        + " its exchanges time acks and answers for bench chat",
+                "dev.switchman.core.bench.ChatBenchmark",
+                "bench chat measures real acknowledgement and answer latency (docs/benchmarks.md)");
     }
 
     @Test
