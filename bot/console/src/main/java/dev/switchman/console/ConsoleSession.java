@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * One person at the terminal: who they act as ({@code console:<name>}) and how a typed line
  * reaches the bot. The raw text goes to the bot's {@link InteractionHandler} unchanged, as a typed
  * command, so the grammar is the one Slack and Discord use. The terminal waits for the answer (a
- * person at a prompt does too); one that takes longer than {@link #PATIENCE_SECONDS} prints when it comes.
+ * person at a prompt does too, and a script's next line must see its effect); one that takes longer than
+ * {@link #PATIENCE_SECONDS} says so once.
  */
 public final class ConsoleSession {
 
@@ -70,7 +71,8 @@ public final class ConsoleSession {
         handler.handle(command, reply);
         try {
             if (!reply.answered.await(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
-                backend.output().print("(still working on `" + command.text() + "`; the answer prints when it comes)");
+                backend.output().print("(still working on `" + command.text() + "`...)");
+                reply.answered.await(); // a script's next line waits for this answer, as a person at the prompt does
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -253,7 +253,12 @@ public final class Bot implements InteractionHandler, AutoCloseable {
         if (target.isPresent()) {
             RunEngine r = target.get();
             ChatMessage drawn = answer;
-            answer = r.actor().call(() -> publisher.draw(r, drawn));
+            try {
+                answer = r.actor().call(() -> publisher.draw(r, drawn));
+            } catch (RuntimeException e) {
+                // the answer still goes out (its buttons unregistered, so left out where buttons are pressed)
+                log.warn("buttons of the answer to `{}` could not be registered: {}", inv.text(), e.toString());
+            }
         }
         MessageRef ref;
         try {
