@@ -132,8 +132,8 @@ public final class Recorder {
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         o.setWidth(140);
-        String yaml = "# Recorded from run " + runId + " (" + events.size() + " events). Replay: switchman rehearse " + out.getFileName() + "\n"
-                + new Yaml(o).dump(doc);
+        String yaml = dev.switchman.core.secret.Secrets.redact("# Recorded from run " + runId + " (" + events.size() + " events). Replay: switchman rehearse " + out.getFileName() + "\n"
+                + new Yaml(o).dump(doc));
         try {
             if (dir != null) {
                 Files.createDirectories(dir);

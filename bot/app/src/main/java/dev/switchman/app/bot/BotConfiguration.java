@@ -9,7 +9,6 @@ import dev.switchman.console.ConsoleCompletions;
 import dev.switchman.core.bot.Bot;
 import dev.switchman.core.check.CheckProviders;
 import dev.switchman.core.event.EventStore;
-import dev.switchman.core.event.EventStores;
 import dev.switchman.core.runbook.Runbook;
 import dev.switchman.core.yaml.Problem;
 import dev.switchman.rules.engine.DroolsDecisionEngine;
@@ -63,7 +62,7 @@ public class BotConfiguration {
 
     @Bean(destroyMethod = "close")
     EventStore eventStore(Settings settings) {
-        return EventStores.open(settings.dbUrl());
+        return settings.openStore();
     }
 
     @Bean(destroyMethod = "close")

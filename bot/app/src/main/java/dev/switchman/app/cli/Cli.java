@@ -1,6 +1,7 @@
 package dev.switchman.app.cli;
 
 import dev.switchman.core.check.CheckProviders;
+import dev.switchman.core.secret.Secrets;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -52,11 +53,11 @@ public final class Cli {
                 default -> command.startsWith("-") ? console(args) : unknown(command);
             };
         } catch (UsageException e) {
-            err.println("switchman " + e.getMessage());
+            err.println("switchman " + Secrets.message(e));
             err.println("(switchman " + (command.isEmpty() || command.startsWith("-") ? "" : command + " ") + "--help for usage)");
             return ExitCodes.FAILED;
         } catch (Exception e) {
-            err.println("switchman " + command + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            err.println("switchman " + command + ": " + e.getClass().getSimpleName() + ": " + Secrets.message(e));
             return ExitCodes.FAILED;
         }
     }

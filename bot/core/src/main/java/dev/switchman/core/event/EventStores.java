@@ -15,9 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class EventStores {
 
     private static final Logger log = LoggerFactory.getLogger(EventStores.class);
-    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password|pwd|secret)=([^&;]*)");
     private static final Pattern PASSWORD_ONLY = Pattern.compile("(?i)([?&;])password=([^&;]*)");
-    private static final Pattern USER_INFO = Pattern.compile("//([^/@:]+):([^/@]*)@");
 
     private EventStores() {
     }
@@ -72,6 +70,8 @@ public final class EventStores {
                 url = m.replaceAll("$1").replace("?&", "?").replace("&&", "&").replace(";;", ";");
                 if (url.endsWith("?") || url.endsWith("&") || url.endsWith(";")) url = url.substring(0, url.length() - 1);
             }
+            // a password given apart from the URL is masked wherever it would show
+            dev.switchman.core.secret.Secrets.register(pw);
             boolean h2 = url.startsWith("jdbc:h2:");
             log.info("event store: {} {}", h2 ? "H2" : "PostgreSQL", redact(url));
             return h2 ? new JdbcEventStore(url, user == null ? "sa" : user, pw == null ? "" : pw) : new JdbcEventStore(url, user, pw);
@@ -84,10 +84,8 @@ public final class EventStores {
         return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** The URL with any password replaced by {@code ***}. */
+    /** The URL with any password replaced by {@code ***} ({@link dev.switchman.core.secret.Secrets#redact}). */
     public static String redact(String url) {
-        if (url == null) return null;
-        String s = PASSWORD_PARAM.matcher(url).replaceAll("$1=***");
-        return USER_INFO.matcher(s).replaceAll("//$1:***@");
+        return dev.switchman.core.secret.Secrets.redact(url);
     }
 }
