@@ -76,11 +76,10 @@ public class BotConfiguration {
                 .checkProviders(providers)
                 .backend(backend)
                 .build();
-        // game days in chat: `rehearse <scenario>` finds runbooks/*/scenarios/*.yaml under the folder holding runbooks/
-        settings.runbookDirs().stream()
-                .filter(d -> d.getFileName() != null && d.getFileName().toString().equals("runbooks") && d.getParent() != null)
-                .findFirst()
-                .ifPresent(d -> dev.switchman.simulator.gameday.RehearseCommand.register(bot, d.getParent(), settings.home().resolve("reports")));
+        // game days in chat: `rehearse <scenario>` plays <runbook>/scenarios/*.yaml inside the runbook folders, nothing else
+        if (!settings.runbookDirs().isEmpty()) {
+            dev.switchman.simulator.gameday.RehearseCommand.register(bot, settings.runbookDirs(), settings.home().resolve("reports"));
+        }
         bot.resume();
         bot.start();
         return bot;

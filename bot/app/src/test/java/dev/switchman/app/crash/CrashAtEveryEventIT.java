@@ -1,0 +1,223 @@
+package dev.switchman.app.crash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchman.app.crash.ScriptedRun.Harness;
+import dev.switchman.app.crash.ScriptedRun.Snapshot;
+import dev.switchman.core.event.Event;
+import dev.switchman.core.event.EventStore;
+import dev.switchman.core.event.EventStores;
+import dev.switchman.core.run.RunState;
+import dev.switchman.core.run.RunStatus;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The crash harness of issue 9: the scripted run ({@link ScriptedRun#SCRIPT}: start, an override, a
+ * wait, an approval, the cutover, a rollback, the rollback steps) is killed at every event boundary
+ * (right after the Nth committed append, for every N the run writes), on H2 and on PostgreSQL. After
+ * each kill a new bot opens the same database and resumes; then
+ * <ul>
+ *   <li>its {@code status} shows the state the committed events make (same status, current step,
+ *       steps done with who and notes, approvals, overrides, cutover, rollback);</li>
+ *   <li>the rest of the script, the command in flight sent again with the same delivery key, drives
+ *       the run to the end the uninterrupted run reaches;</li>
+ *   <li>no command, step completion, approval, override, cutover or rollback is applied twice.</li>
+ * </ul>
+ * The kill is simulated in process ({@link CrashingEventStore}: after the Nth commit the bot never hears
+ * back and the database connection closes), so every boundary is exercised in seconds;
+ * {@code KillNineResumeIT} kills the real jar with SIGKILL.
+ */
+class CrashAtEveryEventIT {
+
+    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+
+    @TempDir
+    Path dir;
+
+    /** What one kill point showed; {@code problems} is empty when every promise held. */
+    record KillPoint(int n, String inFlight, List<String> problems) {
+    }
+
+    @Test
+    void resumesFromEveryEventBoundaryOnH2() {
+        String url = EventStores.h2Url(dir);
+        List<KillPoint> points = killAtEveryBoundary(() -> EventStores.open(url), "h2");
+        report("H2", points);
+    }
+
+    @Test
+    void resumesFromEveryEventBoundaryOnPostgres() throws Exception {
+        String schema = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("PostgreSQL on 127.0.0.1:5432 is required when CI=true: " + e.getMessage(), e);
+            }
+            Assumptions.abort("PostgreSQL not reachable on 127.0.0.1:5432 (" + e.getMessage() + ")");
+        }
+        try {
+            List<KillPoint> points = killAtEveryBoundary(() -> EventStores.open(PG_URL + "&currentSchema=" + schema), "pg");
+            report("PostgreSQL", points);
+        } finally {
+            try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private static void report(String db, List<KillPoint> points) {
+        List<KillPoint> failed = points.stream().filter(p -> !p.problems().isEmpty()).toList();
+        System.out.println("crash harness on " + db + ": " + points.size() + " kill points exercised, " + failed.size() + " failed");
+        StringBuilder b = new StringBuilder();
+        for (KillPoint p : failed) {
+            b.append("\n  kill after event ").append(p.n()).append(" (in flight: ").append(p.inFlight()).append("): ")
+                    .append(String.join("; ", p.problems()));
+        }
+        assertTrue(points.size() >= 20, "the scripted run writes at least 20 events: " + points.size());
+        assertTrue(failed.isEmpty(), db + ": " + failed.size() + " of " + points.size() + " kill points broke a promise:" + b);
+    }
+
+    /**
+     * Runs the script once uninterrupted (the reference), then once per event it wrote, killed after
+     * that event, each in its own channel of the same database (so runs never meet).
+     */
+    private static List<KillPoint> killAtEveryBoundary(Supplier<EventStore> open, String prefix) {
+        // the reference: the whole script, never killed
+        Reference ref;
+        try (CrashingEventStore store = new CrashingEventStore(open.get(), 0)) {
+            Harness h = new Harness(store, ScriptedRun.start(), prefix + "-reference");
+            List<Instant> ends = new ArrayList<>();
+            for (int i = 0; i < ScriptedRun.SCRIPT.size(); i++) {
+                ScriptedRun.Action a = ScriptedRun.SCRIPT.get(i);
+                Instant end = a.advance() == null ? h.clock.instant() : h.clock.instant().plus(a.advance());
+                ends.add(end);
+                h.perform(i, end);
+            }
+            Snapshot last = Snapshot.of(RunState.replay(runOf(store, h.channel), store.read(runOf(store, h.channel))));
+            assertEquals(RunStatus.ROLLED_BACK, last.status(), "the uninterrupted run ends rolled back:\n" + h.chat.render());
+            ref = new Reference(store.committed(), ends, last);
+            h.bot.close();
+        }
+        List<KillPoint> out = new ArrayList<>();
+        for (int n = 1; n <= ref.events(); n++) {
+            out.add(killAfter(n, open, prefix + "-kill-" + n, ref));
+        }
+        return out;
+    }
+
+    private record Reference(int events, List<Instant> ends, Snapshot last) {
+    }
+
+    private static KillPoint killAfter(int n, Supplier<EventStore> open, String channel, Reference ref) {
+        List<String> problems = new ArrayList<>();
+        // first life: the script until the store dies
+        int inFlight = -1;
+        Instant diedAt;
+        CrashingEventStore first = new CrashingEventStore(open.get(), n);
+        Harness h1 = new Harness(first, ScriptedRun.start(), channel);
+        for (int i = 0; i < ScriptedRun.SCRIPT.size() && inFlight < 0; i++) {
+            try {
+                h1.perform(i, ref.ends().get(i));
+            } catch (CrashingEventStore.Killed killed) {
+                inFlight = i;
+            }
+            if (first.dead() && inFlight < 0) {
+                inFlight = i; // the bot swallowed the kill: the command still counts as in flight
+            }
+        }
+        diedAt = h1.clock.instant();
+        first.close();
+        if (inFlight < 0) {
+            return new KillPoint(n, "nothing", List.of("the run wrote fewer than " + n + " events"));
+        }
+        String what = describe(inFlight);
+
+        // second life: a new bot on the same database
+        try (CrashingEventStore second = new CrashingEventStore(open.get(), 0)) {
+            String runId = runOf(second, channel);
+            List<Event> committed = second.read(runId);
+            if (committed.size() != n) {
+                problems.add("the store holds " + committed.size() + " events of the run, " + n + " were committed");
+            }
+            Snapshot expected = Snapshot.of(RunState.replay(runId, committed));
+            Harness h2 = new Harness(second, diedAt, channel);
+            try {
+                h2.bot.resume();
+            } catch (RuntimeException | Error e) {
+                problems.add("resume failed: " + e);
+                return new KillPoint(n, what, problems);
+            }
+            Snapshot after = h2.snapshot().orElse(null);
+            if (expected.status().finished()) {
+                if (after != null) problems.add("a finished run was resumed: " + after);
+            } else if (!expected.equals(after)) {
+                problems.add("status after restart differs from the committed state:\n      committed: " + expected + "\n      resumed:   " + after);
+            }
+            if (after != null) {
+                String status = h2.status();
+                if (!status.contains(runId)) problems.add("status does not name run " + runId + ": " + status);
+            }
+            // drive the run to its end: the command in flight again (same key), then the rest
+            for (int i = inFlight; i < ScriptedRun.SCRIPT.size(); i++) {
+                try {
+                    h2.perform(i, ref.ends().get(i).isAfter(h2.clock.instant()) ? ref.ends().get(i) : h2.clock.instant());
+                } catch (RuntimeException | Error e) {
+                    problems.add("after restart, " + describe(i) + " failed: " + e);
+                }
+            }
+            List<String> runs = runsOf(second, channel);
+            if (runs.size() != 1) {
+                problems.add("the channel holds " + runs.size() + " runs, one was started: " + runs);
+            }
+            runId = runOf(second, channel);
+            List<Event> all = second.read(runId);
+            Snapshot end = Snapshot.of(RunState.replay(runId, all));
+            if (!end.equals(ref.last())) {
+                problems.add("the run did not reach the uninterrupted end:\n      expected: " + ref.last() + "\n      got:      " + end);
+            }
+            ScriptedRun.appliedTwice(all).forEach(t -> problems.add("applied twice: " + t));
+            h2.bot.close();
+        }
+        return new KillPoint(n, what, problems);
+    }
+
+    private static String describe(int i) {
+        ScriptedRun.Action a = ScriptedRun.SCRIPT.get(i);
+        return a.advance() != null ? "time passing " + a.advance() : a.user() + ": " + a.text();
+    }
+
+    /** The ids of the runs started in {@code channel}, oldest first. */
+    private static List<String> runsOf(EventStore store, String channel) {
+        List<String> out = new ArrayList<>();
+        for (String id : store.runs()) {
+            List<Event> events = store.read(id);
+            if (!events.isEmpty() && events.get(0).payload().contains("\"channel\":\"" + channel + "\"")) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /** The id of the (last) run started in {@code channel}. */
+    private static String runOf(EventStore store, String channel) {
+        List<String> runs = runsOf(store, channel);
+        if (runs.isEmpty()) {
+            throw new AssertionError("no run in channel " + channel);
+        }
+        return runs.get(runs.size() - 1);
+    }
+}
