@@ -62,7 +62,7 @@ public class BotConfiguration {
 
     @Bean(destroyMethod = "close")
     EventStore eventStore(Settings settings) {
-        return settings.openStore();
+        return CrashPointEventStore.armedFromEnvironment(settings.openStore(), System.getenv());
     }
 
     @Bean(destroyMethod = "close")

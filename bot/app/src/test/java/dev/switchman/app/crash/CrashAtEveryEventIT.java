@@ -3,6 +3,7 @@ package dev.switchman.app.crash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchman.app.bot.CrashPointEventStore;
 import dev.switchman.app.crash.ScriptedRun.Harness;
 import dev.switchman.app.crash.ScriptedRun.Snapshot;
 import dev.switchman.core.event.Event;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  *       the run to the end the uninterrupted run reaches;</li>
  *   <li>no command, step completion, approval, override, cutover or rollback is applied twice.</li>
  * </ul>
- * The kill is simulated in process ({@link CrashingEventStore}: after the Nth commit the bot never hears
+ * The kill is simulated in process ({@link CrashPointEventStore}: after the Nth commit the bot never hears
  * back and the database connection closes), so every boundary is exercised in seconds;
  * {@code KillNineResumeIT} kills the real jar with SIGKILL.
  */
@@ -98,7 +99,7 @@ class CrashAtEveryEventIT {
     private static List<KillPoint> killAtEveryBoundary(Supplier<EventStore> open, String prefix) {
         // the reference: the whole script, never killed
         Reference ref;
-        try (CrashingEventStore store = new CrashingEventStore(open.get(), 0)) {
+        try (CrashPointEventStore store = new CrashPointEventStore(open.get(), 0)) {
             Harness h = new Harness(store, ScriptedRun.start(), prefix + "-reference");
             List<Instant> ends = new ArrayList<>();
             for (int i = 0; i < ScriptedRun.SCRIPT.size(); i++) {
@@ -127,12 +128,12 @@ class CrashAtEveryEventIT {
         // first life: the script until the store dies
         int inFlight = -1;
         Instant diedAt;
-        CrashingEventStore first = new CrashingEventStore(open.get(), n);
+        CrashPointEventStore first = new CrashPointEventStore(open.get(), n);
         Harness h1 = new Harness(first, ScriptedRun.start(), channel);
         for (int i = 0; i < ScriptedRun.SCRIPT.size() && inFlight < 0; i++) {
             try {
                 h1.perform(i, ref.ends().get(i));
-            } catch (CrashingEventStore.Killed killed) {
+            } catch (CrashPointEventStore.Killed killed) {
                 inFlight = i;
             }
             if (first.dead() && inFlight < 0) {
@@ -147,7 +148,7 @@ class CrashAtEveryEventIT {
         String what = describe(inFlight);
 
         // second life: a new bot on the same database
-        try (CrashingEventStore second = new CrashingEventStore(open.get(), 0)) {
+        try (CrashPointEventStore second = new CrashPointEventStore(open.get(), 0)) {
             String runId = runOf(second, channel);
             List<Event> committed = second.read(runId);
             if (committed.size() != n) {

@@ -1,4 +1,4 @@
-package dev.switchman.app.crash;
+package dev.switchman.app.bot;
 
 import dev.switchman.core.event.Event;
 import dev.switchman.core.event.EventStore;
@@ -12,36 +12,64 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A store that "dies" right after its {@code killAfter}-th committed append: that append is in the
- * database, but its caller never hears back, and every later call fails with {@link Killed}, as if
- * the JVM had been halted at that event boundary. {@code killAfter <= 0} never dies (it only counts).
+ * The crash harness's kill switch (issue 9): a store that dies right after its {@code killAfter}-th
+ * committed append. That append is in the database, but its caller never hears back: the store runs
+ * {@code kill} (the app halts the JVM; tests throw {@link Killed}), and every later call fails with
+ * {@link Killed}. {@code killAfter <= 0} never dies (it only counts). The app uses it only when
+ * {@value #ENV} is set: a test hook, never set in production.
  */
-final class CrashingEventStore implements EventStore, Outbox {
+public final class CrashPointEventStore implements EventStore, Outbox {
+
+    /** The environment variable that arms the kill switch in the app: the number of the event after which the JVM halts. */
+    public static final String ENV = "SWITCHMAN_CRASH_AFTER_EVENT";
 
     /** The simulated death of the process: an Error, so nothing in the bot mistakes it for a recoverable failure. */
-    static final class Killed extends Error {
-        Killed(String message) {
+    public static final class Killed extends Error {
+        public Killed(String message) {
             super(message, null, false, false);
         }
     }
 
     private final EventStore delegate;
     private final int killAfter;
+    private final Runnable kill;
     private final Map<String, Long> lastSequence = new HashMap<>();
     private int committed;
     private volatile boolean dead;
 
-    CrashingEventStore(EventStore delegate, int killAfter) {
+    /** Dies after {@code killAfter} committed appends by throwing {@link Killed} (in-process tests). */
+    public CrashPointEventStore(EventStore delegate, int killAfter) {
+        this(delegate, killAfter, null);
+    }
+
+    /** Dies after {@code killAfter} committed appends by running {@code kill} (which should not return), then throwing {@link Killed}. */
+    public CrashPointEventStore(EventStore delegate, int killAfter, Runnable kill) {
         this.delegate = delegate;
         this.killAfter = killAfter;
+        this.kill = kill;
+    }
+
+    /**
+     * {@code store} as is, unless {@value #ENV} names a positive event number: then a store that halts
+     * the JVM (exit status 137, no shutdown hooks, like {@code kill -9}) right after that event commits.
+     */
+    public static EventStore armedFromEnvironment(EventStore store, Map<String, String> env) {
+        String n = env.get(ENV);
+        if (n == null || n.isBlank()) {
+            return store;
+        }
+        int after = Integer.parseInt(n.trim());
+        org.slf4j.LoggerFactory.getLogger(CrashPointEventStore.class).warn("{}={}: this bot halts right after event {} commits", ENV, after, after);
+        return new CrashPointEventStore(store, after, () -> Runtime.getRuntime().halt(137));
     }
 
     /** Events appended (committed) so far through this store. */
-    synchronized int committed() {
+    public synchronized int committed() {
         return committed;
     }
 
-    boolean dead() {
+    /** True once the store has died. */
+    public boolean dead() {
         return dead;
     }
 
@@ -60,6 +88,9 @@ final class CrashingEventStore implements EventStore, Outbox {
             committed++;
             if (committed == killAfter) {
                 dead = true;
+                if (kill != null) {
+                    kill.run();
+                }
                 throw new Killed("killed right after event " + committed + " (" + type + ") committed");
             }
         }
