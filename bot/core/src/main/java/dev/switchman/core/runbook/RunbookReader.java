@@ -2,9 +2,11 @@ package dev.switchman.core.runbook;
 
 import dev.switchman.core.check.CheckProvider;
 import dev.switchman.core.check.CheckProviders;
+import dev.switchman.core.time.DurationRange;
 import dev.switchman.core.yaml.Problems;
+import dev.switchman.core.yaml.SourceLocation;
 import dev.switchman.core.yaml.StrictMap;
-import dev.switchman.core.yaml.Suggestions;
+import dev.switchman.core.text.Suggestions;
 import dev.switchman.core.yaml.YamlList;
 import dev.switchman.core.yaml.YamlMap;
 import dev.switchman.core.yaml.YamlNode;

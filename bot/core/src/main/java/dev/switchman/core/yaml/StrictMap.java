@@ -1,7 +1,6 @@
 package dev.switchman.core.yaml;
 
-import dev.switchman.core.runbook.SourceLocation;
-
+import dev.switchman.core.text.Suggestions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -154,7 +153,7 @@ public final class StrictMap {
     }
 
     /** A duration inside {@code range}, or the fallback when absent (or wrong or out of range, after reporting). */
-    public Duration optionalDuration(String key, Duration fallback, dev.switchman.core.runbook.DurationRange range) {
+    public Duration optionalDuration(String key, Duration fallback, dev.switchman.core.time.DurationRange range) {
         Duration d = optional(key).map(n -> YamlValues.duration(n, key, range, problems)).orElse(null);
         return d == null ? fallback : d;
     }

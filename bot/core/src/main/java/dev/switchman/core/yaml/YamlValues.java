@@ -1,6 +1,6 @@
 package dev.switchman.core.yaml;
 
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -130,7 +130,7 @@ public final class YamlValues {
      * A duration inside {@code range} ({@link #positiveDuration} first): {@code interval: expected a
      * duration from 1s to 1d, got '1ms'}. Null (reported) when outside.
      */
-    public static Duration duration(YamlNode node, String name, dev.switchman.core.runbook.DurationRange range, Problems problems) {
+    public static Duration duration(YamlNode node, String name, dev.switchman.core.time.DurationRange range, Problems problems) {
         Duration d = positiveDuration(node, name, problems);
         if (d != null && !range.contains(d)) {
             problems.error(node.location(), name + ": expected a duration " + range.describe() + ", got '" + ((YamlScalar) node).text() + "'");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchman.core.time.DurationRange;
 import dev.switchman.core.yaml.LoadResult;
 import dev.switchman.core.yaml.Problem;
 import java.time.Duration;
