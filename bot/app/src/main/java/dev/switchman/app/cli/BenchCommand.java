@@ -124,15 +124,15 @@ final class BenchCommand {
     }
 
     private static PyspfPeer.Options spfOptions(Args args) {
+        String dns = args.value("peer-dns", null);
+        InetSocketAddress peerServer = dns == null ? null : loopback(args, "peer-dns", dns);
         Path suite = args.value("suite", null) != null ? Path.of(args.value("suite", null))
                 : ConformanceFiles.find("spf").orElseThrow(() -> new UsageException(
                         "bench spf: the SPF conformance suites were not found (../shared/conformance/spf from the project root); give --suite DIR"));
         if (!Files.isRegularFile(suite.resolve(SpfSuite.FILES.get(0)))) {
             throw new UsageException("bench spf: --suite " + suite + ": no " + SpfSuite.FILES.get(0) + " there");
         }
-        PyspfPeer.Options o = PyspfPeer.Options.of(suite).withEvaluations(integer(args, "evaluations", 3));
-        String dns = args.value("peer-dns", null);
-        return dns == null ? o : o.withPeerServer(loopback(args, "peer-dns", dns));
+        return PyspfPeer.Options.of(suite).withEvaluations(integer(args, "evaluations", 3)).withPeerServer(peerServer);
     }
 
     /** {@code host:port} on loopback (benchmarks send traffic nowhere else). */
