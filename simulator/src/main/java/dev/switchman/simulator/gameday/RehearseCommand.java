@@ -6,6 +6,7 @@ import dev.switchman.core.command.Command;
 import dev.switchman.core.command.CommandContext;
 import dev.switchman.core.command.CommandException;
 import dev.switchman.core.decision.DecisionEngine;
+import dev.switchman.core.time.Scheduler;
 import dev.switchman.core.yaml.Problem;
 import dev.switchman.rules.engine.DroolsDecisionEngine;
 import dev.switchman.simulator.scenario.Scenario;
@@ -38,6 +39,7 @@ public final class RehearseCommand implements Command {
     private final Path reports;
     private final Supplier<DecisionEngine> engine;
     private final Map<String, GameDay> games = new ConcurrentHashMap<>();
+    private Scheduler wall;
 
     /** {@code folders}: the runbook folders whose {@code <runbook>/scenarios/*.yaml} chat may play. */
     public RehearseCommand(Bot bot, List<Path> folders, Path reports, Supplier<DecisionEngine> engine) {
@@ -49,12 +51,21 @@ public final class RehearseCommand implements Command {
 
     /** Registers {@code rehearse} on the bot; scenarios are looked up under {@code base/runbooks}, reports go under {@code reports}. */
     public static RehearseCommand register(Bot bot, Path base, Path reports) {
-        return register(bot, List.of(base.resolve("runbooks")), reports);
+        return register(bot, List.of(base.resolve("runbooks")), reports, null);
     }
 
-    /** Registers {@code rehearse} on the bot; chat may play the scenarios inside {@code folders}; reports go under {@code reports}. */
-    public static RehearseCommand register(Bot bot, List<Path> folders, Path reports) {
+    /** As {@link #register(Bot, Path, Path)}, game days paced on {@code wall} (null: the system clock). */
+    public static RehearseCommand register(Bot bot, Path base, Path reports, Scheduler wall) {
+        return register(bot, List.of(base.resolve("runbooks")), reports, wall);
+    }
+
+    /**
+     * Registers {@code rehearse} on the bot; chat may play the scenarios inside {@code folders}; reports go
+     * under {@code reports}; game days are paced on {@code wall} (null: the system clock).
+     */
+    public static RehearseCommand register(Bot bot, List<Path> folders, Path reports, Scheduler wall) {
         RehearseCommand c = new RehearseCommand(bot, folders, reports, DroolsDecisionEngine::new);
+        c.wall = wall;
         bot.registerCommand(c);
         return c;
     }
@@ -138,7 +149,7 @@ public final class RehearseCommand implements Command {
         }
         Scenario s = forChat(r.scenario(), speed);
         Path reportDir = reports == null ? null : reports.resolve(s.id() + "-" + ctx.channel().replaceAll("[^A-Za-z0-9-]", ""));
-        GameDay g = new GameDay(s, r.runbook(), engine, bot.backend(), ctx.channel(), reportDir);
+        GameDay g = new GameDay(s, r.runbook(), engine, bot.backend(), ctx.channel(), reportDir, wall);
         games.put(ctx.channel(), g);
         return ChatMessage.builder("Game day: " + s.title()).tone(ChatMessage.Tone.INFO)
                 .text(s.description() == null ? "" : s.description().strip())

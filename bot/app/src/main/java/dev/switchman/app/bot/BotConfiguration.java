@@ -78,7 +78,7 @@ public class BotConfiguration {
                 .build();
         // game days in chat: `rehearse <scenario>` plays <runbook>/scenarios/*.yaml inside the runbook folders, nothing else
         if (!settings.runbookDirs().isEmpty()) {
-            dev.switchman.simulator.gameday.RehearseCommand.register(bot, settings.runbookDirs(), settings.home().resolve("reports"));
+            dev.switchman.simulator.gameday.RehearseCommand.register(bot, settings.runbookDirs(), settings.home().resolve("reports"), null);
         }
         bot.resume();
         bot.start();
