@@ -103,7 +103,7 @@ class ConsoleShellTest {
             assertEquals(0, shell.runInteractive(reader, () -> "banner"));
         }
         assertEquals(List.of("done backup \"took 4 min", "approve approve-it", "rollback --yes lag"),
-                received.stream().map(IncomingCommand::text).toList());
+                received.stream().map(Interaction.TypedCommand::text).toList());
         assertEquals("console:bob", received.get(2).user().qualifiedId(), "the lines after the open quote ran as their own commands");
     }
 }
