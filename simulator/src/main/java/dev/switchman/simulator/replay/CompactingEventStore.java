@@ -2,6 +2,7 @@ package dev.switchman.simulator.replay;
 
 import dev.switchman.core.event.Event;
 import dev.switchman.core.event.EventStore;
+import dev.switchman.core.event.NewEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +56,22 @@ public final class CompactingEventStore implements EventStore {
             r.byKey.put(idempotencyKey, e);
         }
         return e;
+    }
+
+    /** All or nothing: a known idempotency key in the batch appends none of it. */
+    @Override
+    public synchronized List<Event> appendAll(String runId, List<NewEvent> batch) {
+        Run r = runs.computeIfAbsent(runId, k -> new Run());
+        for (NewEvent n : batch) {
+            if (n.idempotencyKey() != null && r.byKey.containsKey(n.idempotencyKey())) {
+                return List.of();
+            }
+        }
+        List<Event> out = new ArrayList<>(batch.size());
+        for (NewEvent n : batch) {
+            out.add(append(runId, n.type(), n.payload(), n.actor(), n.at(), n.idempotencyKey()));
+        }
+        return out;
     }
 
     /** A check result is kept unwritten; only the latest of each check is ever written (when read). */

@@ -87,8 +87,7 @@ public final class RunManager {
         latestByChannel.put(channel, engine);
         byId.put(runId, engine);
         engine.actor().call(() -> {
-            engine.recordCommand(user, commandText, channel, idempotencyKey);
-            engine.begin(user, channel);
+            engine.begin(user, channel, commandText, idempotencyKey);
             return null;
         });
         log.info("run {} of {} started in {} by {}", runId, runbook.id(), channel, user.qualifiedId());
@@ -130,18 +129,33 @@ public final class RunManager {
                 log.warn("run {} and {} are both active in channel {}; resuming only the first", active(state.channel()).get().runId(), runId, state.channel());
                 continue;
             }
-            RunEngine engine = new RunEngine(ctx, rb.get(), state);
+            RunEngine engine;
+            try {
+                engine = new RunEngine(ctx, rb.get(), state);
+            } catch (RuntimeException e) {
+                log.error("run {} of {} cannot be opened; not resumed: {}", runId, state.runbookId(), e.toString());
+                continue;
+            }
             byChannel.put(state.channel(), engine);
             latestByChannel.put(state.channel(), engine);
             byId.put(runId, engine);
             engine.actor().call(() -> {
-                engine.resume();
+                engine.resume(events);
                 return null;
             });
             resumed.add(state);
-            log.info("resumed run {} of {} in {} at event {}", runId, state.runbookId(), state.channel(), state.lastSequence());
+            if (engine.quarantine() != null) {
+                log.warn("run {} of {} in {} is quarantined: {}", runId, state.runbookId(), state.channel(), engine.quarantine());
+            } else {
+                log.info("resumed run {} of {} in {} at event {}", runId, state.runbookId(), state.channel(), state.lastSequence());
+            }
         }
         return resumed;
+    }
+
+    /** Active runs that could not resume and wait for {@code abort} (their channel and {@code status} say why). */
+    public List<RunEngine> quarantined() {
+        return activeRuns().stream().filter(e -> e.quarantine() != null).toList();
     }
 
     public void close() {

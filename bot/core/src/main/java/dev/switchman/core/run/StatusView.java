@@ -40,7 +40,8 @@ final class StatusView {
         if (s.rollingBack()) {
             text.append("↩ Rollback (").append(s.rollbackReason() == null ? "no reason given" : s.rollbackReason()).append(", by ").append(s.rollbackBy()).append(")\n");
             for (PlannedStep ps : s.rollbackPlan()) {
-                Step st = engine.step(ps);
+                Step st = engine.findPlanned(ps).orElse(null);
+                if (st == null) continue;
                 text.append("   ").append(line(st, s.rollbackStep(st.id()), s)).append('\n');
             }
         }
@@ -49,6 +50,10 @@ final class StatusView {
                 + (s.status() == RunStatus.WATCHING ? " — watching until " + TimeText.of(s.watchingUntil()) + " (rollback window)" : "")
                 + (s.endReason() != null ? " — " + s.endReason() : ""));
         b.field("Started", TimeText.of(s.startedAt()) + " by " + s.startedBy());
+        if (engine.quarantine() != null && !s.status().finished()) {
+            b.field("Quarantined", engine.quarantine() + "; only `status`, `timeline` and `abort` work on this run");
+            return b.build();
+        }
         if (!s.status().finished()) {
             b.field("Next", engine.describeCurrent());
             List<String> blockers = engine.blockers();
