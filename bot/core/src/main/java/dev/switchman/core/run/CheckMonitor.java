@@ -40,11 +40,38 @@ final class CheckMonitor {
         run.context().checkRunner().run(id, spec.kind(), spec.params(), spec.timeout()).whenComplete((r, err) -> run.actor().tell(() -> run.turn(() -> {
             inFlight.remove(id);
             if (r != null) {
-                run.onCheckResult(r.checkId().equals(id) ? r : r.withCheckId(id));
+                onResult(r.checkId().equals(id) ? r : r.withCheckId(id));
             } else {
                 RunEngine.log.warn("check {} gave no result: {}", id, err == null ? "?" : err.toString());
             }
         })));
+    }
+
+    /** A result from a check this run ran, or one submitted from outside: recorded, given to the rules, acted on. */
+    void onResult(CheckResult r) {
+        if (run.closed() || run.state().status().finished()) {
+            return;
+        }
+        scheduleNext(r.checkId()); // before anything is recorded: a failed append never stops a check
+        CheckResult before = run.state().latestResults().get(r.checkId());
+        run.runLog().emitResult(r);
+        if (before == null || before.status() != r.status()) {
+            run.runLog().statusDirty = true;
+        }
+        noteTtl(r);
+        for (RunListener l : run.context().listeners()) {
+            run.runLog().afterCommit(() -> l.onCheckResult(run.state(), r));
+        }
+        run.decisions().onResult(r);
+        if (run.state().status().finished()) {
+            return;
+        }
+        run.state().current().ifPresent(ps -> {
+            if (run.state().currentStepDone()) return;
+            Step s = run.plan().step(ps);
+            run.handler(s).onResult(ps, s, r);
+        });
+        run.advance();
     }
 
     boolean running(String id) {

@@ -5,17 +5,11 @@ import dev.switchman.core.chat.ChatUser;
 import dev.switchman.core.chat.MessageRef;
 import dev.switchman.core.check.CheckResult;
 import dev.switchman.core.event.Event;
-import dev.switchman.core.event.EventStoreException;
 import dev.switchman.core.runbook.CheckSpec;
-import dev.switchman.core.runbook.Durations;
 import dev.switchman.core.runbook.Runbook;
 import dev.switchman.core.runbook.Step;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +31,6 @@ public final class RunEngine {
 
     static final Logger log = LoggerFactory.getLogger(RunEngine.class);
     public static final String BOT = "switchman";
-    private static final int FAILURES_BEFORE_QUARANTINE = 3;
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-    private static final Duration LAST_RETRY = Duration.ofMinutes(1);
 
     private final RunContext ctx;
     private final Runbook runbook;
@@ -58,10 +49,7 @@ public final class RunEngine {
     private PlannedStep armed;
     private MessageRef statusRef;
     private boolean closed;
-    private String quarantine;
-    private int failures;
-    private Duration retry = FIRST_RETRY;
-    private boolean storeDown;
+    private final RunRecovery recovery;
 
     RunEngine(RunContext ctx, Runbook runbook, RunState state) {
         this.ctx = ctx;
@@ -78,6 +66,7 @@ public final class RunEngine {
         this.stakeholders = new Stakeholders(this);
         this.commands = new RunCommands(this);
         this.handlers = new StepHandlers(this);
+        this.recovery = new RunRecovery(this);
     }
 
     public RunState state() { return state; }
@@ -98,94 +87,23 @@ public final class RunEngine {
     boolean closed() { return closed; }
     boolean held() { return state.status() == RunStatus.HELD; }
     /** Why the run is quarantined, or null. */
-    public String quarantine() { return quarantine; }
+    public String quarantine() { return recovery.quarantine(); }
 
     // ---------------------------------------------------------------- transitions
 
     /**
      * Runs {@code work} as one transition of this run: everything it records is one atomic append, and
      * its messages and notifications follow the commit. A store failure is answered with a
-     * {@link RunException} (nothing changed; try again); any other failure undoes the transition.
+     * {@link RunException} (nothing changed; try again); any other failure undoes the transition
+     * ({@link RunRecovery}).
      */
     public <T> T transition(Supplier<T> work) {
-        if (runLog.inTransition()) {
-            return work.get();
-        }
-        try {
-            T result = runLog.transition(work);
-            succeeded();
-            return result;
-        } catch (RunException e) {
-            throw e;
-        } catch (EventStoreException e) {
-            storeFailed(e);
-            throw new RunException(RunMessages.storeFailedRefusal(e.getMessage()));
-        } catch (RuntimeException e) {
-            failed(e);
-            throw e;
-        }
+        return recovery.transition(work);
     }
 
     /** A turn nobody waits on (a result, a timer, resume): failures are handled and logged, never thrown. */
     void turn(Runnable work) {
-        try {
-            transition(() -> {
-                work.run();
-                return null;
-            });
-        } catch (RuntimeException e) {
-            log.debug("run {}: turn ended with {}", runId(), e.toString());
-        }
-    }
-
-    private void succeeded() {
-        failures = 0;
-        retry = FIRST_RETRY;
-        if (storeDown && runLog.wrote()) {
-            storeDown = false;
-            log.info("run {}: the event store records again", runId());
-            channel.sayNow(RunMessages.storeRecovered());
-        }
-    }
-
-    /** The transition was undone; say so once per outage and retry (re-arm the current step) with back-off. */
-    private void storeFailed(EventStoreException e) {
-        log.error("run {}: the event store failed; the transition was undone and will be retried in {}: {}", runId(), Durations.format(retry), e.getMessage());
-        if (!storeDown) {
-            storeDown = true;
-            channel.sayNow(RunMessages.storeFailed(e.getMessage()));
-        }
-        armed = null;
-        Duration wait = retry;
-        retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
-        if (!closed) timers.schedule("retry", ctx.clock().instant().plus(wait), this::advance);
-    }
-
-    /** A bug or bad data undid the transition: re-arm the current step; quarantine when it keeps failing. */
-    private void failed(RuntimeException e) {
-        failures++;
-        log.warn("run {}: a turn failed and was undone ({} in a row): {}", runId(), failures, e.toString());
-        if (quarantine != null || failures >= FAILURES_BEFORE_QUARANTINE) {
-            quarantine(e);
-            return;
-        }
-        armed = null;
-        try {
-            runLog.transition(() -> {
-                advance();
-                return null;
-            });
-        } catch (RuntimeException again) {
-            quarantine(again);
-        }
-    }
-
-    private void quarantine(RuntimeException cause) {
-        if (quarantine != null) return;
-        quarantine = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        log.error("run {} quarantined: {}", runId(), quarantine);
-        close();
-        channel.sayNow(RunMessages.quarantined(runId(), quarantine));
+        recovery.turn(work);
     }
 
     // ---------------------------------------------------------------- recording
@@ -203,16 +121,21 @@ public final class RunEngine {
 
     // ---------------------------------------------------------------- life cycle
 
-    /** A new run: its command, RUN_STARTED and the walk to the first step are one transition. */
+    /**
+     * A new run: its command and RUN_STARTED are one transition (on failure the run does not exist and
+     * the exception is thrown); the walk to the first step is the next one (a failure there quarantines).
+     */
     void begin(ChatUser user, String channelId, String commandText, String idempotencyKey) {
         transition(() -> {
             recordCommand(user, commandText, channelId, idempotencyKey);
             runLog.emit(EventTypes.RUN_STARTED, Payloads.of("runbook", runbook.id(), "title", runbook.title(), "channel", channelId,
                     "source", runbook.source()), user.qualifiedId(), null);
             channel.say(RunMessages.started(runId(), runbook.title(), user));
+            return null;
+        });
+        turn(() -> {
             stakeholders.scheduleCadence();
             advance();
-            return null;
         });
     }
 
@@ -227,7 +150,7 @@ public final class RunEngine {
                 monitor.noteTtl(r);
             }
             decisions.replayFacts();
-            stakeholders.heal(events);
+            Stakeholders.heal(ctx, state, events);
             if (state.status().finished()) {
                 return;
             }
@@ -367,11 +290,6 @@ public final class RunEngine {
         return state.current().flatMap(plan::find);
     }
 
-    /** The runbook's step for {@code ps}; empty when the runbook no longer has it. */
-    Optional<Step> findPlanned(PlannedStep ps) {
-        return plan.find(ps);
-    }
-
     /** Which step a {@code done} names (validated for existence by the command). */
     public Optional<Step> findStep(String stepId) {
         return plan.findStep(stepId);
@@ -389,38 +307,11 @@ public final class RunEngine {
                 return;
             }
             boolean first = monitor.markPushed(r.checkId());
-            onCheckResult(r);
+            monitor.onResult(r);
             if (first && monitor.synced()) {
                 monitor.sync();
             }
         });
-    }
-
-    /** A result from a check this run ran, or one submitted from outside: recorded, given to the rules, acted on. */
-    void onCheckResult(CheckResult r) {
-        if (closed || state.status().finished()) {
-            return;
-        }
-        monitor.scheduleNext(r.checkId()); // before anything is recorded: a failed append never stops a check
-        CheckResult before = state.latestResults().get(r.checkId());
-        runLog.emitResult(r);
-        if (before == null || before.status() != r.status()) {
-            runLog.statusDirty = true;
-        }
-        monitor.noteTtl(r);
-        for (RunListener l : ctx.listeners()) {
-            runLog.afterCommit(() -> l.onCheckResult(state, r));
-        }
-        decisions.onResult(r);
-        if (state.status().finished()) {
-            return;
-        }
-        state.current().ifPresent(ps -> {
-            if (state.currentStepDone()) return;
-            Step s = plan.step(ps);
-            handler(s).onResult(ps, s, r);
-        });
-        advance();
     }
 
     /** Ticks the rules (windows, staleness) without new input. */
@@ -488,38 +379,6 @@ public final class RunEngine {
 
     public ChatMessage timeline() {
         return TimelineView.render(runbook, ctx.store().read(runId()));
-    }
-
-    /** One paragraph for stakeholders: where the run stands. */
-    String summary() {
-        return stakeholders.summary();
-    }
-
-    /** cutover + point-of-no-return, or null. */
-    Instant pointOfNoReturnAt() {
-        return window.pointOfNoReturn();
-    }
-
-    Set<String> checksInFlight() {
-        return monitor.inFlight();
-    }
-
-    String describeCurrent() {
-        if (state.status() == RunStatus.WATCHING) {
-            return RunMessages.describeWatching(state.watchingUntil());
-        }
-        return currentStep().map(s -> s.id() + " — " + handler(s).prompt(s)).orElse("—");
-    }
-
-    List<String> blockers() {
-        if (state.status() == RunStatus.WATCHING) return List.of();
-        Optional<PlannedStep> ps = state.current();
-        if (ps.isEmpty() || state.currentStepDone()) return List.of();
-        Step s = plan.step(ps.get());
-        List<String> out = new ArrayList<>();
-        if (held()) out.add(RunMessages.holdBlocker(state.holdReason()));
-        out.addAll(handler(s).statusBlockers(ps.get(), s));
-        return out;
     }
 
     @Override

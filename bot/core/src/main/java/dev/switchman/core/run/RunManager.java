@@ -24,6 +24,9 @@ public final class RunManager {
     private static final Logger log = LoggerFactory.getLogger(RunManager.class);
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
+    /** Finished runs younger than this get their notifications re-enqueued at start-up (the outbox deduplicates). */
+    private static final java.time.Duration RECENTLY_FINISHED = java.time.Duration.ofDays(7);
+
     private final RunContext ctx;
     private final Supplier<? extends Collection<Runbook>> catalog;
     private final Map<String, RunEngine> byChannel = new ConcurrentHashMap<>();
@@ -86,10 +89,22 @@ public final class RunManager {
         byChannel.put(channel, engine);
         latestByChannel.put(channel, engine);
         byId.put(runId, engine);
-        engine.actor().call(() -> {
-            engine.begin(user, channel, commandText, idempotencyKey);
-            return null;
-        });
+        try {
+            engine.actor().call(() -> {
+                engine.begin(user, channel, commandText, idempotencyKey);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // nothing of the run was recorded: it does not exist
+            byChannel.remove(channel, engine);
+            latestByChannel.remove(channel, engine);
+            byId.remove(runId, engine);
+            engine.actor().call(() -> {
+                engine.close();
+                return null;
+            });
+            throw e;
+        }
         log.info("run {} of {} started in {} by {}", runId, runbook.id(), channel, user.qualifiedId());
         return engine;
     }
@@ -116,6 +131,11 @@ public final class RunManager {
             } catch (RuntimeException e) {
                 log.error("run {} cannot be rebuilt from its log ({} events); not resumed: {}", runId, events.size(), e.toString());
                 continue;
+            }
+            if (state.status().finished() && !events.isEmpty()
+                    && events.get(events.size() - 1).at().isAfter(ctx.clock().instant().minus(RECENTLY_FINISHED))) {
+                // a crash between the final transition's commit and its outbox entries loses no notification
+                Stakeholders.heal(ctx, state, events);
             }
             if (state.status().finished() || state.runbookId() == null || state.runbookId().isEmpty()) {
                 continue;

@@ -89,6 +89,11 @@ final class RunMessages {
         return "the event store failed (" + error + "): nothing was recorded and the run is as it was; try again";
     }
 
+    static String turnFailed(RuntimeException e) {
+        return "could not apply it (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + "): nothing was recorded and the run is as it was; the bot log has the details";
+    }
+
     static ChatMessage storeRecovered() {
         return ChatMessage.of(Tone.SUCCESS, "Event store back", "Changes are recorded again.");
     }

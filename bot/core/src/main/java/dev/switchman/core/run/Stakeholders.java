@@ -52,21 +52,28 @@ final class Stakeholders {
     }
 
     private void enqueue(String key, String audience, String text, List<String> sinks, Instant at) {
-        if (run.context().notifications() == null) return;
+        enqueue(run.context(), run.runId(), run.runbook().title(), key, audience, text, sinks, at);
+    }
+
+    private static void enqueue(RunContext ctx, String runId, String title, String key, String audience, String text, List<String> sinks, Instant at) {
+        if (ctx.notifications() == null) return;
         for (int i = 0; i < sinks.size(); i++) {
-            Notification n = new Notification(run.runId(), audience, RunMessages.notificationSubject(run.runbook().title(), audience), text, at);
-            run.context().notifications().send(run.runId(), key + "#" + i, new Stakeholder(audience, sinks.get(i), null, null), n, at);
+            Notification n = new Notification(runId, audience, RunMessages.notificationSubject(title, audience), text, at);
+            ctx.notifications().send(runId, key + "#" + i, new Stakeholder(audience, sinks.get(i), null, null), n, at);
         }
     }
 
-    /** Re-enqueues the notifications of the log's NOTIFIED events (resume); those already in the outbox are not sent again. */
-    void heal(List<Event> events) {
+    /**
+     * Re-enqueues the notifications of a run's NOTIFIED events (resume, and runs that finished lately);
+     * those already in the outbox are not sent again.
+     */
+    static void heal(RunContext ctx, RunState state, List<Event> events) {
         for (Event e : events) {
             if (!EventTypes.NOTIFIED.equals(e.type())) continue;
             JsonNode p = Payloads.read(e.payload());
             List<String> sinks = new ArrayList<>();
             p.path("sinks").forEach(n -> sinks.add(n.asText()));
-            enqueue(Payloads.text(p, "key"), Payloads.text(p, "audience"), Payloads.text(p, "text"), sinks, e.at());
+            enqueue(ctx, state.runId(), state.title(), Payloads.text(p, "key"), Payloads.text(p, "audience"), Payloads.text(p, "text"), sinks, e.at());
         }
     }
 
