@@ -1,6 +1,6 @@
 package dev.switchman.core.run;
 
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import dev.switchman.core.runbook.Runbook;
 import java.time.Instant;
 

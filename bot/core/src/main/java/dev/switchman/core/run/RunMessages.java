@@ -4,7 +4,7 @@ import dev.switchman.core.chat.ChatMessage;
 import dev.switchman.core.chat.ChatMessage.Tone;
 import dev.switchman.core.chat.ChatUser;
 import dev.switchman.core.decision.Decision;
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import dev.switchman.core.runbook.Phase;
 import dev.switchman.core.runbook.Step;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.switchman.core.run;
 
 import dev.switchman.core.event.EventStoreException;
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import java.time.Duration;
 import java.util.function.Supplier;
 

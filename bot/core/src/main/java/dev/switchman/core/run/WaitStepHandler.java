@@ -42,7 +42,7 @@ final class WaitStepHandler implements StepHandler {
             what = RunMessages.waitNothing();
         } else if (w.duration() != null) {
             due = rec.startedAt().plus(w.duration());
-            what = dev.switchman.core.runbook.Durations.format(w.duration());
+            what = dev.switchman.core.time.Durations.format(w.duration());
         } else if (w.until() != null) {
             due = w.until();
             what = RunMessages.waitUntil(w.until());
