@@ -147,6 +147,11 @@ final class CheckMonitor {
         }
     }
 
+    /** Forgets what the rules were told, so the next {@link #sync()} tells a new session. */
+    void resync() {
+        lastMonitored = null;
+    }
+
     /** Runs every check in {@code ids} (ignoring those running). */
     void runAll(List<String> ids) {
         ids.forEach(this::runCheck);

@@ -16,7 +16,7 @@ import java.util.Set;
 final class DecisionHandler {
 
     private final RunEngine run;
-    private final DecisionSession session;
+    private DecisionSession session;
     private final Set<String> advised = new HashSet<>();
 
     DecisionHandler(RunEngine run, DecisionSession session) {
@@ -107,6 +107,20 @@ final class DecisionHandler {
             return;
         }
         run.channel().say(RunMessages.rollbackRecommended(d, state.cutoverAt(), run.plan().authority()));
+    }
+
+    /**
+     * A new session fed what the log holds (as after a restart): used when decisions were lost with a
+     * transition that could not be recorded, so the rules decide them again.
+     */
+    void reopen() {
+        close();
+        session = run.context().decisionEngine().open(run.runbook(), run.context().clock());
+        for (CheckResult r : run.state().latestResults().values()) {
+            session.onResult(r);
+        }
+        session.onRunFacts(run.state().facts());
+        run.monitor().resync();
     }
 
     void close() {

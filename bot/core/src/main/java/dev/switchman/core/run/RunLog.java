@@ -37,6 +37,7 @@ final class RunLog {
     private RunState before;
     private int depth;
     private boolean wrote;
+    private boolean lostDecisions;
     /** Set by a change the status message shows / the rules' run facts carry; cleared by whoever acts on it. */
     boolean statusDirty;
     boolean factsDirty;
@@ -174,7 +175,15 @@ final class RunLog {
         clear();
     }
 
+    /** True (once) if a transition that carried decisions was undone since the last call. */
+    boolean takeLostDecisions() {
+        boolean lost = lostDecisions;
+        lostDecisions = false;
+        return lost;
+    }
+
     private void abandon() {
+        lostDecisions |= staged.stream().anyMatch(n -> EventTypes.DECISION.equals(n.type()));
         if (before != null) {
             state.restore(before);
         }

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * the log has it, nothing sent). Then:
  * <ul>
  *   <li>a store failure ({@link EventStoreException}) is said once in the channel and logged, and the
- *       current step is re-armed after a back-off (5 s, doubling, at most 1 min) until the store records
+ *       current step is re-armed (with a new rules session if decisions were lost) after a back-off (5 s, doubling, at most 1 min) until the store records
  *       again ("Event store back"); check timers are untouched, so checks and staleness keep going; a
  *       command gets a {@link RunException} saying nothing was recorded;</li>
  *   <li>any other failure (a bug, a runbook changed under the run) re-arms the current step at once; a
@@ -91,7 +91,7 @@ final class RunRecovery {
         Duration wait = retry;
         retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
         if (!run.closed()) {
-            run.timers().schedule("retry", run.context().clock().instant().plus(wait), run::advance);
+            run.timers().schedule("retry", run.context().clock().instant().plus(wait), this::heal);
         }
     }
 
@@ -106,12 +106,20 @@ final class RunRecovery {
         run.rearm();
         try {
             run.runLog().transition(() -> {
-                run.advance();
+                heal();
                 return null;
             });
         } catch (RuntimeException again) {
             quarantine(again);
         }
+    }
+
+    /** Re-arms the current step; a new rules session first if decisions were lost with an undone transition. */
+    private void heal() {
+        if (run.runLog().takeLostDecisions()) {
+            run.decisions().reopen();
+        }
+        run.advance();
     }
 
     private void quarantine(RuntimeException cause) {

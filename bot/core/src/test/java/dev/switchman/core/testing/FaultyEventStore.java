@@ -28,6 +28,7 @@ public final class FaultyEventStore implements EventStore, Outbox {
     private int failFrom = Integer.MAX_VALUE;
     private int failTo = Integer.MIN_VALUE;
     private boolean dead;
+    private String failType;
     private final List<List<String>> batches = new ArrayList<>();
 
     public FaultyEventStore(InMemoryEventStore base) {
@@ -49,6 +50,12 @@ public final class FaultyEventStore implements EventStore, Outbox {
         return this;
     }
 
+    /** Every write of an event of {@code type} fails (a value the store refuses, say); other writes work. */
+    public synchronized FaultyEventStore failType(String type) {
+        this.failType = type;
+        return this;
+    }
+
     /** Writes attempted so far (failed ones included). */
     public synchronized int writes() {
         return writes;
@@ -65,6 +72,9 @@ public final class FaultyEventStore implements EventStore, Outbox {
 
     private synchronized void write(String what) {
         writes++;
+        if (failType != null && what.contains(failType)) {
+            throw new EventStoreException("injected failure for " + failType + " at write " + writes, null);
+        }
         if (writes >= killAt) {
             dead = true;
         }
