@@ -20,7 +20,8 @@ public final class Usage {
                    switchman serve                                 Slack/Discord backends + HTTP
                    switchman agent --name NAME --bot URL
 
-            Every subcommand takes --help. Exit codes: 0 ok; 1 errors in the input, bad usage or a FAILed
+            Every subcommand takes --help; --debug anywhere shows stack traces (a failure is otherwise one sentence).
+            Exit codes: 0 ok; 1 errors in the input, bad usage or a FAILed
             check; 2 the subcommand is not in this build; 3 a check could not be measured (ERROR/UNKNOWN).
             Environment: SWITCHMAN_HOME (default ~/.switchman), SWITCHMAN_DB_URL (default H2 file in SWITCHMAN_HOME).""";
 
