@@ -14,6 +14,11 @@ final class Urls {
     private Urls() {
     }
 
+    /** A URL as written, with the password of its user info masked ({@code user:***@host}), for messages and targets. */
+    static String redact(String raw) {
+        return raw.replaceAll("(//[^/?#@:\\s]*):[^/?#\\s]*@", "$1:***@");
+    }
+
     /** The problem with a {@code url} parameter, if any: one sentence naming it and what was expected. */
     static Optional<String> problem(String url) {
         try {
@@ -28,17 +33,17 @@ final class Urls {
     static HttpUrl parse(String url) {
         String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
         if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-            throw new IllegalArgumentException("parameter 'url': '" + url + "' must start with http:// or https://");
+            throw new IllegalArgumentException("parameter 'url': '" + redact(url) + "' must start with http:// or https://");
         }
         String ascii;
         try {
             ascii = Idna.urlToAscii(url.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("parameter 'url': '" + url + "': " + e.getMessage());
+            throw new IllegalArgumentException("parameter 'url': '" + redact(url) + "': " + e.getMessage());
         }
         HttpUrl parsed = HttpUrl.parse(ascii);
         if (parsed == null) {
-            throw new IllegalArgumentException("parameter 'url': '" + url + "' is not a URL (expected http(s)://host[:port]/path)");
+            throw new IllegalArgumentException("parameter 'url': '" + redact(url) + "' is not a URL (expected http(s)://host[:port]/path)");
         }
         return parsed;
     }

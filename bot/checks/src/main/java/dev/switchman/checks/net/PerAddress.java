@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Checks that talk to a host check it on every address it has (A and AAAA), in parallel, and report
  * per address: the combined result has the worst status (FAIL > ERROR > UNKNOWN > WARN > PASS), the
  * observations of the first address with that status, and an {@code addresses} list with one entry per
- * address ({@code address}, {@code status}, {@code message}, and that address's own observations).
+ * address ({@code address}, {@code status}, {@code message}, and {@code observations}: that address's own).
  * The message names every address whose status differs from the best one.
  */
 public final class PerAddress {
@@ -69,11 +69,10 @@ public final class PerAddress {
             m.put("address", addresses.get(i));
             m.put("status", r.status().name());
             m.put("message", r.message());
-            r.observations().forEach((k, v) -> {
-                if (!k.equals("addresses") && !k.equals("address")) {
-                    m.put(k, v);
-                }
-            });
+            Map<String, Object> own = new LinkedHashMap<>(r.observations());
+            own.remove("addresses");
+            own.remove("address");
+            m.put("observations", own);
             per.add(m);
         }
         Map<String, Object> obs = new LinkedHashMap<>(shown.observations());

@@ -44,12 +44,18 @@ public final class TlsTestServer implements AutoCloseable {
     private final AtomicInteger handshakes = new AtomicInteger();
     private volatile boolean closed;
 
+    private final List<String> sniSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private TlsTestServer(Map<String, Identity> bySni, Identity fallback, int threads) throws Exception {
+        this(bySni, fallback, threads, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    private TlsTestServer(Map<String, Identity> bySni, Identity fallback, int threads, InetSocketAddress bind) throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(new KeyManager[] {new SniKeyManager(bySni, fallback)}, null, new SecureRandom());
         server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket();
         server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        server.bind(bind, 200);
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tls-test-server");
             t.setDaemon(true);
@@ -66,6 +72,16 @@ public final class TlsTestServer implements AutoCloseable {
 
     public static TlsTestServer start(PrivateKey key, X509Certificate... chain) throws Exception {
         return start(Identity.of(key, chain));
+    }
+
+    /** One identity on a given loopback address and port (e.g. 127.0.0.2 or ::1 on another server's port). */
+    public static TlsTestServer startOn(InetAddress address, int port, PrivateKey key, X509Certificate... chain) throws Exception {
+        return new TlsTestServer(Map.of(), Identity.of(key, chain), 4, new InetSocketAddress(address, port));
+    }
+
+    /** The SNI host names clients sent, in handshake order ("" when a client sent none). */
+    public List<String> sniSeen() {
+        return List.copyOf(sniSeen);
     }
 
     /** One server, an identity per SNI name (fallback: the first). */
@@ -99,6 +115,10 @@ public final class TlsTestServer implements AutoCloseable {
             s.setSoTimeout(10_000);
             s.startHandshake();
             handshakes.incrementAndGet();
+            if (s.getSession() instanceof ExtendedSSLSession ext) {
+                sniSeen.add(ext.getRequestedServerNames().stream().filter(n -> n instanceof SNIHostName)
+                        .map(n -> ((SNIHostName) n).getAsciiName()).findFirst().orElse(""));
+            }
             InputStream in = s.getInputStream();
             while (in.read() >= 0) {
                 // drain until the client closes
