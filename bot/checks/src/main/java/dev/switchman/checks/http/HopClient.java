@@ -66,6 +66,9 @@ final class HopClient {
     record Fetched(HttpHop hop, String location, String strictTransportSecurity) {
     }
 
+    /** Shared by every run: its dispatcher and thread pools; each run builds its own client from it. */
+    private static final OkHttpClient BASE = new OkHttpClient();
+
     private final OkHttpClient client;
     private final String pinnedFor;
     private final InetAddress pinned;
@@ -95,7 +98,7 @@ final class HopClient {
             }
             return r.addresses();
         };
-        OkHttpClient client = new OkHttpClient.Builder()
+        OkHttpClient client = BASE.newBuilder()
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
