@@ -103,7 +103,7 @@ class GameDayTest {
         RehearseCommand cmd = (RehearseCommand) bot.commands().find("rehearse").orElseThrow();
         String stop = chat.say("console:carol", "rehearse stop");
         assertTrue(stop.contains("interrupted"), stop);
-        RehearsalResult r = cmd.game("gameday").result().get(60, TimeUnit.SECONDS);
+        RehearsalResult r = cmd.game("gameday").result().get(180, TimeUnit.SECONDS);
         assertTrue(r.interrupted());
         assertEquals("rolled-back", r.log().outcome(), r.log().notes() + " " + r.log().commands());
         assertTrue(Files.exists(reports.resolve("healthy-cutover-gameday/report.html")));

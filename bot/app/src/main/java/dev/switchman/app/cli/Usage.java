@@ -20,7 +20,8 @@ public final class Usage {
                    switchman serve                                 Slack/Discord backends + HTTP
                    switchman agent --name NAME --bot URL
 
-            Every subcommand takes --help. Exit codes: 0 ok; 1 errors in the input, bad usage or a FAILed
+            Every subcommand takes --help; --debug anywhere shows stack traces (a failure is otherwise one sentence).
+            Exit codes: 0 ok; 1 errors in the input, bad usage or a FAILed
             check; 2 the subcommand is not in this build; 3 a check could not be measured (ERROR/UNKNOWN).
             Environment: SWITCHMAN_HOME (default ~/.switchman), SWITCHMAN_DB_URL (default H2 file in SWITCHMAN_HOME).""";
 
@@ -67,6 +68,7 @@ public final class Usage {
             usage: switchman bench rules [--results 1000000] [--repeat N] [--format json]
                    switchman bench replay [--hours 72] [--checks 50] [--interval 10s] [--repeat N] [--format json]
                    switchman bench dns [--names 100] [--resolvers 20] [--in-flight 32] [--rounds 3] [--repeat N] [--format json]
+                   switchman bench dns --peer dnsperf [--names 100] [--resolvers 20] [--in-flight 32] [--peer-dns 127.0.0.1:PORT] [--repeat N] [--format json]
                    switchman bench spf --peer pyspf [--suite DIR] [--evaluations 3] [--peer-dns 127.0.0.1:PORT] [--repeat N] [--format json]
               The benchmarks behind docs/benchmarks.md; one JSON object with --format json (logs on stderr).
               --repeat N runs N repetitions and gives every figure that varied as {median, min, max}, with

@@ -42,6 +42,10 @@ public final class JdbcEventStoreProvider implements EventStoreProvider {
         }
         boolean h2 = url.startsWith("jdbc:h2:");
         log.info("event store: {} {}", h2 ? "H2" : "PostgreSQL", EventStores.redact(url));
-        return h2 ? new JdbcEventStore(url, user == null ? "sa" : user, pw == null ? "" : pw) : new JdbcEventStore(url, user, pw);
+        try {
+            return h2 ? new JdbcEventStore(url, user == null ? "sa" : user, pw == null ? "" : pw) : new JdbcEventStore(url, user, pw);
+        } catch (RuntimeException e) {
+            throw StoreFailures.explain(EventStores.redact(url), e);
+        }
     }
 }
