@@ -23,7 +23,8 @@ public final class Usage {
             Every subcommand takes --help; --debug anywhere shows stack traces (a failure is otherwise one sentence).
             Exit codes: 0 ok; 1 errors in the input, bad usage or a FAILed
             check; 2 the subcommand is not in this build; 3 a check could not be measured (ERROR/UNKNOWN).
-            Environment: SWITCHMAN_HOME (default ~/.switchman), SWITCHMAN_DB_URL (default H2 file in SWITCHMAN_HOME).""";
+            Environment: SWITCHMAN_HOME (default ~/.switchman), SWITCHMAN_DB_URL (default H2 file in SWITCHMAN_HOME),
+            SWITCHMAN_DB_USER and SWITCHMAN_DB_PASSWORD (given to the database driver, never printed).""";
 
     public static final String CONSOLE = """
             usage: switchman [console] [--as USER] [--runbooks DIR]... [--script FILE|-]
