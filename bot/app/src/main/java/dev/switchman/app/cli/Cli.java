@@ -1,6 +1,7 @@
 package dev.switchman.app.cli;
 
 import dev.switchman.core.check.CheckProviders;
+import dev.switchman.core.secret.Secrets;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -61,13 +62,13 @@ public final class Cli {
                 default -> command.startsWith("-") ? console(args) : unknown(command);
             };
         } catch (UsageException e) {
-            err.println("switchman " + e.getMessage());
+            err.println("switchman " + Secrets.message(e));
             err.println("(switchman " + (command.isEmpty() || command.startsWith("-") ? "" : command + " ") + "--help for usage)");
             return ExitCodes.FAILED;
         } catch (Exception e) {
             String cause = StartupFailure.sentence(e);
-            err.println(cause != null ? "switchman: " + cause
-                    : "switchman " + command + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            err.println(Secrets.redact(cause != null ? "switchman: " + cause
+                    : "switchman " + command + ": " + e.getClass().getSimpleName() + ": " + Secrets.message(e)));
             if (debug) {
                 e.printStackTrace(err);
             } else if (cause != null) {

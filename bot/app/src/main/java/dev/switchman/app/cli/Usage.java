@@ -23,7 +23,8 @@ public final class Usage {
             Every subcommand takes --help; --debug anywhere shows stack traces (a failure is otherwise one sentence).
             Exit codes: 0 ok; 1 errors in the input, bad usage or a FAILed
             check; 2 the subcommand is not in this build; 3 a check could not be measured (ERROR/UNKNOWN).
-            Environment: SWITCHMAN_HOME (default ~/.switchman), SWITCHMAN_DB_URL (default H2 file in SWITCHMAN_HOME).""";
+            Environment: SWITCHMAN_HOME (default ~/.switchman), SWITCHMAN_DB_URL (default H2 file in SWITCHMAN_HOME),
+            SWITCHMAN_DB_USER and SWITCHMAN_DB_PASSWORD (given to the database driver, never printed).""";
 
     public static final String CONSOLE = """
             usage: switchman [console] [--as USER] [--runbooks DIR]... [--script FILE|-]
@@ -39,12 +40,13 @@ public final class Usage {
 
     public static final String PROBE = """
             usage: switchman probe KIND key=value... [--resolver host:port]... [--timeout 10s] [--format json]
-                   switchman probe --batch [--timeout 10s] [--format json]
+                   switchman probe --batch [--parallel 32] [--timeout 10s] [--format json]
                    switchman probe --list [--format json]
               Runs one check provider ad hoc. Prints one line per result (with --format json one object:
               check, kind, target, status, observations, message, observed-at, duration-ms).
               --batch reads one {"kind":"...","params":{...}} (optional "id", "timeout") per stdin line and
-              prints one result per line in the same order.
+              prints one result per line in the same order, each as soon as it and those before it are
+              done (flushed; a feeder may write one line at a time); --parallel checks run at once.
               Exit: 0 PASS/WARN, 1 FAIL (or bad input), 3 ERROR/UNKNOWN; batch: 1 if any FAIL, else 3 if any
               ERROR/UNKNOWN, else 0.""";
 

@@ -40,6 +40,7 @@ public final class JdbcEventStoreProvider implements EventStoreProvider {
             url = m.replaceAll("$1").replace("?&", "?").replace("&&", "&").replace(";;", ";");
             if (url.endsWith("?") || url.endsWith("&") || url.endsWith(";")) url = url.substring(0, url.length() - 1);
         }
+        dev.switchman.core.secret.Secrets.register(pw); // masked wherever it would show
         boolean h2 = url.startsWith("jdbc:h2:");
         log.info("event store: {} {}", h2 ? "H2" : "PostgreSQL", EventStores.redact(url));
         try {
