@@ -7,15 +7,15 @@ import dev.switchman.core.event.EventStore;
 import dev.switchman.core.event.Outbox;
 import dev.switchman.core.run.RunEngine;
 import dev.switchman.core.run.RunManager;
-import dev.switchman.core.run.TeamChannel;
+import dev.switchman.core.run.TeamOutput;
 import dev.switchman.core.time.Scheduler;
 import java.util.concurrent.Executor;
 
 /**
- * The bot's {@link TeamChannel}: team messages get their buttons registered and go through the outbox
+ * The bot's {@link TeamOutput}: team messages get their buttons registered and go through the outbox
  * ({@link TeamMessages}); status changes go to the {@link StatusPublisher}. Without a backend nothing is posted.
  */
-public final class ChatPublisher implements TeamChannel {
+public final class ChatPublisher implements TeamOutput {
 
     private final ChatBackend backend;
     private final Scheduler scheduler;

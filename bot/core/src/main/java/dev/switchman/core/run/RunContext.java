@@ -12,10 +12,10 @@ import java.util.concurrent.Executor;
 
 /**
  * What every run engine shares: store, time, checks, rules, chat, notifications, listeners, the
- * executor the runs' serial {@link RunActor}s run on, and the {@link TeamChannel} their messages and
+ * executor the runs' serial {@link RunActor}s run on, and the {@link TeamOutput} their messages and
  * status go through.
  */
 public record RunContext(EventStore store, Clock clock, Scheduler scheduler, CheckRunner checkRunner,
                          DecisionEngine decisionEngine, ChatBackend backend, OutboxDispatcher notifications,
-                         List<RunListener> listeners, Executor runExecutor, TeamChannel team) {
+                         List<RunListener> listeners, Executor runExecutor, TeamOutput team) {
 }
