@@ -91,8 +91,15 @@ public final class TeamMessages {
             c[1] = 0;
         }
         String key = "team:" + seq + ":" + (c[1]++);
-        OutboxEntry e = outbox.enqueue(run.runId(), key, SINK_KIND + ":" + (channel == null ? "" : channel), ChatMessageJson.write(m),
-                scheduler.clock().instant());
+        String sink = SINK_KIND + ":" + (channel == null ? "" : channel);
+        OutboxEntry e;
+        try {
+            e = outbox.enqueue(run.runId(), key, sink, ChatMessageJson.write(m), scheduler.clock().instant());
+        } catch (RuntimeException ex) {
+            // the store is down (a message saying so, typically): sent unrecorded rather than not at all
+            log.warn("outbox unavailable ({}); sending \"{}\" to {} without a record", ex.toString(), m.title(), channel);
+            e = new OutboxEntry(-1, run.runId(), key, sink, "", scheduler.clock().instant(), null, 0, null);
+        }
         if (!e.delivered()) {
             submit(new Delivery(e, run, m, 0));
         }
@@ -155,14 +162,16 @@ public final class TeamMessages {
             }
             try {
                 backend.send(q.channel.isEmpty() ? null : q.channel, d.message);
-                outbox.markDelivered(d.entry.id(), clock.instant());
+                long id = d.entry.id();
+                record(() -> outbox.markDelivered(id, clock.instant()), id);
                 synchronized (q) {
                     q.queue.poll();
                 }
             } catch (RuntimeException ex) {
                 d.failures++;
                 String why = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
-                outbox.markFailed(d.entry.id(), why);
+                long id = d.entry.id();
+                record(() -> outbox.markFailed(id, why), id);
                 if (d.failures >= retry.attempts()) {
                     synchronized (q) {
                         q.queue.poll();
@@ -175,6 +184,16 @@ public final class TeamMessages {
                 scheduler.schedule(clock.instant().plus(retry.backoff(d.failures)), () -> executor.execute(() -> pump(q)));
                 return;
             }
+        }
+    }
+
+    /** Notes a delivery outcome in the outbox; a store that is down does not turn a delivered message into a failed one. */
+    private static void record(Runnable mark, long id) {
+        if (id < 0) return;
+        try {
+            mark.run();
+        } catch (RuntimeException e) {
+            log.warn("outbox entry {}: the outcome could not be recorded: {}", id, e.toString());
         }
     }
 
