@@ -11,10 +11,11 @@ import java.util.List;
  * The SQL each engine runs so that both sides of a parity check compute the same text, and so the
  * same hashes, for the same logical row: integers and decimals as plain digits (trailing fraction
  * zeros dropped, so numeric(10,2) 12.50 equals decimal(12,4) 12.5000), booleans as 1/0, timestamps
- * as {@code YYYY-MM-DD HH:MM:SS.ffffff} in UTC (so a lost fraction shows as a change), NULL as a
+ * as microseconds since 1970 in UTC (so a lost fraction shows as a change), NULL as a
  * marker distinct from the empty string, each value prefixed with its length (no separator
  * ambiguity). Hashes are MD5 prefixes read as unsigned integers: 60 bits per row (summed per range),
- * 32 bits for the partition of keys that are not integers.
+ * 32 bits for the partition of keys that are not integers; two PostgreSQL sides use the engine's
+ * own 64-bit {@code hashtextextended} instead, about three times cheaper than MD5 there.
  */
 enum Dialect {
     POSTGRESQL {
@@ -22,17 +23,17 @@ enum Dialect {
         String text(String col, int sqlType) {
             return switch (category(sqlType)) {
                 case INTEGER -> col + "::text";
-                case DECIMAL -> trimZeros(col + "::text");
+                case DECIMAL -> sqlType == Types.NUMERIC || sqlType == Types.DECIMAL ? "trim_scale(" + col + ")::text" : trimZeros(col + "::text");
                 case BOOLEAN -> "(CASE WHEN " + col + " THEN '1' ELSE '0' END)";
-                case TIMESTAMP -> "to_char(" + col + ", 'YYYY-MM-DD HH24:MI:SS.US')";
+                case TIMESTAMP -> "(extract(epoch from " + col + ") * 1000000)::bigint::text";
                 case DATE -> "to_char(" + col + ", 'YYYY-MM-DD')";
                 case TEXT -> col + "::text";
             };
         }
 
         @Override
-        String field(String text) {
-            return "coalesce(char_length(" + text + ")::text || ':' || " + text + ", '\\N')";
+        String field(String text, boolean free) {
+            return free ? "coalesce(char_length(" + text + ")::text || ':' || " + text + ", '\\N')" : "coalesce(" + text + ", '\\N')";
         }
 
         @Override
@@ -42,7 +43,12 @@ enum Dialect {
 
         @Override
         String hash60(String text) {
-            return "('x' || lpad(substr(md5(" + text + "), 1, 15), 16, '0'))::bit(64)::bigint";
+            return "('x' || left(md5(" + text + "), 15))::bit(60)::bigint";
+        }
+
+        @Override
+        String nativeHash(String text) {
+            return "hashtextextended(" + text + ", 0)";
         }
 
         @Override
@@ -70,15 +76,15 @@ enum Dialect {
                 case INTEGER -> "CAST(" + col + " AS CHAR)";
                 case DECIMAL -> trimZeros("CAST(" + col + " AS CHAR)");
                 case BOOLEAN -> "(CASE WHEN " + col + " THEN '1' ELSE '0' END)";
-                case TIMESTAMP -> "DATE_FORMAT(" + col + ", '%Y-%m-%d %H:%i:%s.%f')";
+                case TIMESTAMP -> "CAST(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', " + col + ") AS CHAR)";
                 case DATE -> "DATE_FORMAT(" + col + ", '%Y-%m-%d')";
                 case TEXT -> "CAST(" + col + " AS CHAR)";
             };
         }
 
         @Override
-        String field(String text) {
-            return "COALESCE(CONCAT(CHAR_LENGTH(" + text + "), ':', " + text + "), '\\\\N')";
+        String field(String text, boolean free) {
+            return free ? "COALESCE(CONCAT(CHAR_LENGTH(" + text + "), ':', " + text + "), '\\\\N')" : "COALESCE(" + text + ", '\\\\N')";
         }
 
         @Override
@@ -94,6 +100,11 @@ enum Dialect {
         @Override
         String hash32(String text) {
             return "CAST(CONV(SUBSTRING(MD5(" + text + "), 1, 8), 16, 10) AS UNSIGNED)";
+        }
+
+        @Override
+        String nativeHash(String text) {
+            return hash60(text);
         }
 
         @Override
@@ -133,8 +144,15 @@ enum Dialect {
     /** The column's value as normalized text (NULL stays NULL). */
     abstract String text(String col, int sqlType);
 
-    /** A value as {@code length:text}, or the NULL marker. */
-    abstract String field(String text);
+    /**
+     * A value for the row text: free text ({@code free}) as {@code length:text} (so no separator
+     * inside a value can shift fields), numbers, booleans and timestamps as they are (they never
+     * hold the separator); NULL as the marker {@code \N}, which no encoded value equals.
+     */
+    abstract String field(String text, boolean free);
+
+    /** A fast 64-bit hash of this engine, used when both sides are this engine (PostgreSQL: hashtextextended). */
+    abstract String nativeHash(String text);
 
     /** Parts joined with '|'. */
     abstract String concat(List<String> parts);

@@ -95,8 +95,12 @@ public final class ParityCheck implements CheckProvider {
         return summarize(request, target, reports, maxKeys);
     }
 
-    /** Compares one table; package-visible for the benchmark. */
-    static ParityReport compare(Connection oldC, Jdbc.Engine oldEngine, Connection newC, Jdbc.Engine newEngine, String table,
+    /**
+     * Compares one table between two open connections (the engines say which SQL each speaks);
+     * {@code key} and {@code columns} empty mean the primary key and every column. Used by the check
+     * and by {@code switchman bench parity}.
+     */
+    public static ParityReport compare(Connection oldC, Jdbc.Engine oldEngine, Connection newC, Jdbc.Engine newEngine, String table,
                                 List<String> key, List<String> columns, int maxKeys, long deadlineNanos) throws SQLException, TimeoutException {
         Dialect od = Dialect.of(oldEngine);
         Dialect nd = Dialect.of(newEngine);
@@ -123,8 +127,8 @@ public final class ParityCheck implements CheckProvider {
             TableShape oldKeyed = new TableShape(table, oldShape.columns(), keyCols);
             TableShape newKeyed = new TableShape(table, newShape.columns(), keyCols);
             RangeParity parity = new RangeParity(
-                    RangeParity.side(oldC, od, oldKeyed, all, oldShape.columns()),
-                    RangeParity.side(newC, nd, newKeyed, all, newShape.columns()), maxKeys, deadlineNanos);
+                    RangeParity.side(oldC, od, oldKeyed, all, oldShape.columns(), od == nd),
+                    RangeParity.side(newC, nd, newKeyed, all, newShape.columns(), od == nd), maxKeys, deadlineNanos);
             return parity.compare();
         } finally {
             oldC.rollback();

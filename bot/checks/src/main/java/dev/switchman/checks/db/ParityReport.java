@@ -9,10 +9,10 @@ import java.util.List;
  *
  * @param queries SQL statements run on both sides together (a measure of the work)
  */
-record ParityReport(String table, long oldRows, long newRows, long missingCount, long extraCount, long changedCount,
+public record ParityReport(String table, long oldRows, long newRows, long missingCount, long extraCount, long changedCount,
                     List<String> missing, List<String> extra, List<String> changed, int queries) {
 
-    boolean identical() {
+    public boolean identical() {
         return missingCount == 0 && extraCount == 0 && changedCount == 0 && oldRows == newRows;
     }
 }

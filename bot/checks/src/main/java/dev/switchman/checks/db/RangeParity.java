@@ -61,16 +61,17 @@ final class RangeParity {
     }
 
     /** Builds a side's expressions for the given columns (in this order) and key. */
-    static Side side(Connection c, Dialect d, TableShape shape, List<String> columns, Map<String, Integer> types) {
+    static Side side(Connection c, Dialect d, TableShape shape, List<String> columns, Map<String, Integer> types, boolean sameEngine) {
         List<String> fields = new ArrayList<>();
         for (String col : columns) {
-            fields.add(d.field(d.text(col, types.get(col))));
+            fields.add(d.field(d.text(col, types.get(col)), Dialect.category(types.get(col)) == Dialect.Category.TEXT));
         }
         List<String> keyTexts = shape.key().stream().map(k -> d.text(k, types.get(k))).toList();
         String keyText = keyTexts.size() == 1 ? keyTexts.get(0) : d.concat(keyTexts);
         String integerKey = shape.key().stream().filter(k -> Dialect.category(types.get(k)) == Dialect.Category.INTEGER).findFirst().orElse(null);
         String partition = integerKey != null ? integerKey : d.hash32(keyText);
-        return new Side(c, d, shape.table(), partition, d.hash60(d.concat(fields)), keyText);
+        String row = d.concat(fields);
+        return new Side(c, d, shape.table(), partition, sameEngine ? d.nativeHash(row) : d.hash60(row), keyText);
     }
 
     ParityReport compare() throws SQLException, TimeoutException {
