@@ -70,7 +70,7 @@ public final class NaiveParity {
             oldC.rollback();
             newC.rollback();
         }
-        return new ParityReport(table, oldRows, newRows, missing, extra, changed, missingKeys, extraKeys, changedKeys, 2);
+        return new ParityReport(table, oldRows, newRows, missing, extra, changed, missingKeys, extraKeys, changedKeys, 2, java.math.BigInteger.ZERO, java.math.BigInteger.ZERO);
     }
 
     private static String select(Dialect d, TableShape shape, List<String> cols, String table, String key) {

@@ -139,6 +139,7 @@ public final class ParityCheck implements CheckProvider {
     private static CheckResult summarize(CheckRequest request, String target, List<ParityReport> reports, int maxKeys) {
         boolean prefix = reports.size() > 1;
         long oldRows = 0, newRows = 0, missing = 0, extra = 0, changed = 0;
+        java.math.BigInteger oldSum = java.math.BigInteger.ZERO, newSum = java.math.BigInteger.ZERO;
         List<String> missingKeys = new ArrayList<>(), extraKeys = new ArrayList<>(), changedKeys = new ArrayList<>();
         List<String> differing = new ArrayList<>();
         for (ParityReport r : reports) {
@@ -147,6 +148,8 @@ public final class ParityCheck implements CheckProvider {
             missing += r.missingCount();
             extra += r.extraCount();
             changed += r.changedCount();
+            oldSum = oldSum.add(r.oldChecksum());
+            newSum = newSum.add(r.newChecksum());
             addKeys(missingKeys, r.missing(), r.table(), prefix, maxKeys);
             addKeys(extraKeys, r.extra(), r.table(), prefix, maxKeys);
             addKeys(changedKeys, r.changed(), r.table(), prefix, maxKeys);
@@ -157,6 +160,11 @@ public final class ParityCheck implements CheckProvider {
         Map<String, Object> obs = new LinkedHashMap<>();
         obs.put("old-rows", oldRows);
         obs.put("new-rows", newRows);
+        obs.put("old-count", oldRows); // the names the data rule pack reads today
+        obs.put("new-count", newRows);
+        java.math.BigInteger mod = java.math.BigInteger.ONE.shiftLeft(64);
+        obs.put("old-checksum", oldSum.mod(mod).toString(16));
+        obs.put("new-checksum", newSum.mod(mod).toString(16));
         obs.put("missing-count", missing);
         obs.put("extra-count", extra);
         obs.put("changed-count", changed);

@@ -1,6 +1,7 @@
 package dev.switchman.checks.db;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +33,7 @@ final class RangeParity {
     static final int TOP_RANGES = 256;
     static final int FAN_OUT = 16;
     static final int LEAF_ROWS = 1000;
+    private static final BigInteger MOD64 = BigInteger.ONE.shiftLeft(64);
 
     /** One side: its connection, dialect and the table's expressions in that dialect. */
     record Side(Connection connection, Dialect dialect, String table, String partition, String rowHash, String keyText) {
@@ -85,10 +87,11 @@ final class RangeParity {
             long lo = Math.min(bounds[0][0], bounds[1][0]);
             long hi = Math.max(bounds[0][1], bounds[1][1]);
             if (lo > hi) {
-                return new ParityReport(oldSide.table(), 0, 0, 0, 0, 0, List.of(), List.of(), List.of(), queries);
+                return new ParityReport(oldSide.table(), 0, 0, 0, 0, 0, List.of(), List.of(), List.of(), queries, BigInteger.ZERO, BigInteger.ZERO);
             }
             List<Range> leaves = new ArrayList<>();
             long[] totals = new long[2];
+            BigInteger[] checksums = {BigInteger.ZERO, BigInteger.ZERO};
             List<Range> level = List.of(new Range(lo, hi));
             int fanOut = TOP_RANGES;
             boolean top = true;
@@ -101,6 +104,9 @@ final class RangeParity {
                     if (top) {
                         totals[0] = sums.get(0).values().stream().mapToLong(Sums::count).sum();
                         totals[1] = sums.get(1).values().stream().mapToLong(Sums::count).sum();
+                        for (int i = 0; i < 2; i++) {
+                            checksums[i] = sums.get(i).values().stream().map(x -> x.sum.toBigInteger()).reduce(BigInteger.ZERO, BigInteger::add).mod(MOD64);
+                        }
                     }
                     Set<Long> buckets = new LinkedHashSet<>(sums.get(0).keySet());
                     buckets.addAll(sums.get(1).keySet());
@@ -141,7 +147,7 @@ final class RangeParity {
             }
             first.retainAll(second);
             return new ParityReport(oldSide.table(), totals[0], totals[1], first.missing.size(), first.extra.size(), first.changed.size(),
-                    cap(first.missing), cap(first.extra), cap(first.changed), queries);
+                    cap(first.missing), cap(first.extra), cap(first.changed), queries, checksums[0], checksums[1]);
         } finally {
             pool.shutdownNow();
         }

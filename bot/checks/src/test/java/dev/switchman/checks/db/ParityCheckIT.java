@@ -42,40 +42,32 @@ class ParityCheckIT {
     static ParityTables.Seeded seededMaria;
 
     @BeforeAll
-    static void tables() {
+    static void tables() throws SQLException {
         name = Services.unique("sw_par");
-        try (Connection c = DriverManager.getConnection(Services.POSTGRES); Statement st = c.createStatement()) {
+        try (Connection c = Services.connect(Services.POSTGRES, "PostgreSQL at 127.0.0.1:5432"); Statement st = c.createStatement()) {
             for (String s : List.of("old", "same", "new")) {
                 st.execute("CREATE SCHEMA " + name + "_" + s);
             }
-        } catch (SQLException e) {
-            throw Services.missing("PostgreSQL at 127.0.0.1:5432", e);
         }
-        try (Connection c = DriverManager.getConnection(Services.MARIADB); Statement st = c.createStatement()) {
+        try (Connection c = Services.connect(Services.MARIADB, "MariaDB at 127.0.0.1:3306"); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name + "_same");
             st.execute("CREATE DATABASE " + name + "_new");
-        } catch (SQLException e) {
-            throw Services.missing("MariaDB at 127.0.0.1:3306", e);
         }
         pgOld = Services.POSTGRES + "&currentSchema=" + name + "_old";
         pgSame = Services.POSTGRES + "&currentSchema=" + name + "_same";
         pgNew = Services.POSTGRES + "&currentSchema=" + name + "_new";
         mariaSame = "jdbc:mariadb://127.0.0.1:3306/" + name + "_same?user=root";
         mariaNew = "jdbc:mariadb://127.0.0.1:3306/" + name + "_new?user=root";
-        try {
-            for (String url : List.of(pgOld, pgSame, pgNew, mariaSame, mariaNew)) {
-                try (Connection c = DriverManager.getConnection(url)) {
-                    ParityTables.create(c, Engine.of(url), ROWS);
-                }
+        for (String url : List.of(pgOld, pgSame, pgNew, mariaSame, mariaNew)) {
+            try (Connection c = DriverManager.getConnection(url)) {
+                ParityTables.create(c, Engine.of(url), ROWS);
             }
-            try (Connection c = DriverManager.getConnection(pgNew)) {
-                seededPg = ParityTables.seed(c, Engine.POSTGRESQL, ROWS, 5);
-            }
-            try (Connection c = DriverManager.getConnection(mariaNew)) {
-                seededMaria = ParityTables.seed(c, Engine.MARIADB, ROWS, 5);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        }
+        try (Connection c = DriverManager.getConnection(pgNew)) {
+            seededPg = ParityTables.seed(c, Engine.POSTGRESQL, ROWS, 5);
+        }
+        try (Connection c = DriverManager.getConnection(mariaNew)) {
+            seededMaria = ParityTables.seed(c, Engine.MARIADB, ROWS, 5);
         }
     }
 

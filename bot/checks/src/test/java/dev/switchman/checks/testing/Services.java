@@ -26,6 +26,15 @@ public final class Services {
         return new IllegalStateException(reason);
     }
 
+    /** A connection to a local service, or a CI failure / abort naming it when it cannot be reached. */
+    public static java.sql.Connection connect(String url, String what) {
+        try {
+            return java.sql.DriverManager.getConnection(url);
+        } catch (java.sql.SQLException e) {
+            throw missing(what, e);
+        }
+    }
+
     /** A unique lower-case name for databases, schemas, queues and keys of one test run. */
     public static String unique(String prefix) {
         return prefix + "_" + Long.toHexString(System.nanoTime()) + Integer.toHexString((int) (Math.random() * 0xfff));
