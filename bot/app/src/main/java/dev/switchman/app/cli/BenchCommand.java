@@ -1,6 +1,7 @@
 package dev.switchman.app.cli;
 
 import dev.switchman.checks.bench.DnsFanoutBench;
+import dev.switchman.checks.bench.ParityBench;
 import dev.switchman.core.bench.PeerBenchmark;
 import dev.switchman.core.bench.Repeats;
 import dev.switchman.rules.bench.RulesBenchmark;
@@ -28,9 +29,10 @@ final class BenchCommand {
     static final Map<String, Set<String>> OPTIONS = Map.of(
             "rules", Set.of("results"),
             "replay", Set.of("hours", "checks", "interval"),
-            "dns", Set.of("names", "resolvers", "in-flight", "rounds"));
+            "dns", Set.of("names", "resolvers", "in-flight", "rounds"),
+            "parity", Set.of("rows"));
     /** The peers each benchmark can be compared with ({@code --peer}). */
-    static final Map<String, Set<String>> PEERS = Map.of();
+    static final Map<String, Set<String>> PEERS = Map.of("parity", Set.of("naive"));
     static final Set<String> COMMON = Set.of("format", "repeat", "peer");
     static final Args.Spec SPEC = spec();
 
@@ -102,6 +104,19 @@ final class BenchCommand {
                 int inFlight = integer(args, "in-flight", 32);
                 int rounds = integer(args, "rounds", 3);
                 yield Repeats.run(repeat, rep -> DnsFanoutBench.run(names, resolvers, inFlight, rounds));
+            }
+            case "parity" -> {
+                int rows = integer(args, "rows", 1_000_000);
+                try (ParityBench bench = ParityBench.open(rows)) {
+                    if (peer == null) {
+                        yield Repeats.run(repeat, rep -> bench.ours());
+                    }
+                    Map<String, Object> compared = Repeats.compare(repeat, bench);
+                    if (compared.containsKey("ours-within-budget")) {
+                        compared.put("within-budget", compared.get("ours-within-budget"));
+                    }
+                    yield compared;
+                }
             }
             default -> throw new UsageException("bench: unknown benchmark '" + name + "'");
         };
