@@ -17,6 +17,10 @@ class ChecksComplianceTest extends ModuleCompliance {
                 "dev.switchman.checks.dns.Deadline", "a live query's timeout runs in real time: the server answers on the wall clock",
                 "dev.switchman.checks.http.HttpProbeProvider", "measures a live request's latency in real time",
                 "dev.switchman.checks.http.RawHttp", "measures time to first byte and total time of a live request",
-                "dev.switchman.checks.ssh.SshHostKeyProvider", "a live SSH handshake's deadline runs in real time");
+                "dev.switchman.checks.ssh.SshHostKeyProvider", "a live SSH handshake's deadline runs in real time",
+                "dev.switchman.checks.bench.ParityBench", "a benchmark: elapsed wall time is what it measures",
+                "dev.switchman.checks.db.ParityCheck", "the comparison's deadline runs in real time: the databases work on the wall clock",
+                "dev.switchman.checks.db.RangeParity", "checks the live comparison's real-time deadline between queries",
+                "dev.switchman.checks.egress.EgressTcpCheck", "measures a live connect's and handshake's milliseconds");
     }
 }
