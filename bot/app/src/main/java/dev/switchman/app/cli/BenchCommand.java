@@ -1,12 +1,21 @@
 package dev.switchman.app.cli;
 
 import dev.switchman.checks.bench.DnsFanoutBench;
+import dev.switchman.checks.bench.DnsperfPeer;
 import dev.switchman.checks.bench.ParityBench;
+import dev.switchman.checks.mail.PyspfPeer;
+import dev.switchman.checks.mail.SpfSuite;
+import dev.switchman.checks.testing.ConformanceFiles;
 import dev.switchman.core.bench.PeerBenchmark;
 import dev.switchman.core.bench.Repeats;
 import dev.switchman.rules.bench.RulesBenchmark;
 import dev.switchman.simulator.bench.ReplayBenchmark;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +38,16 @@ final class BenchCommand {
     static final Map<String, Set<String>> OPTIONS = Map.of(
             "rules", Set.of("results"),
             "replay", Set.of("hours", "checks", "interval"),
-            "dns", Set.of("names", "resolvers", "in-flight", "rounds"),
+            "dns", Set.of("names", "resolvers", "in-flight", "rounds", "peer-dns"),
+            "spf", Set.of("suite", "evaluations", "peer-dns"),
             "parity", Set.of("rows"));
     /** The peers each benchmark can be compared with ({@code --peer}). */
-    static final Map<String, Set<String>> PEERS = Map.of("parity", Set.of("naive"));
+    static final Map<String, Set<String>> PEERS = Map.of(
+            "spf", Set.of("pyspf"),
+            "dns", Set.of("dnsperf"),
+            "parity", Set.of("naive"));
+    /** Benchmarks that exist only as a comparison: {@code --peer} is required. */
+    static final Set<String> PEER_ONLY = Set.of("spf");
     static final Set<String> COMMON = Set.of("format", "repeat", "peer");
     static final Args.Spec SPEC = spec();
 
@@ -65,6 +80,9 @@ final class BenchCommand {
         checkOptions(name, argv);
         String peer = args.value("peer", null);
         Set<String> peers = PEERS.getOrDefault(name, Set.of());
+        if (peer == null && PEER_ONLY.contains(name)) {
+            throw new UsageException("bench " + name + ": --peer is required, one of " + new TreeSet<>(peers));
+        }
         if (peer != null && !peers.contains(peer)) {
             throw new UsageException("bench " + name + ": --peer " + peer + " is not known; "
                     + (peers.isEmpty() ? "this benchmark has no peer" : "expected one of " + new TreeSet<>(peers)));
@@ -102,9 +120,16 @@ final class BenchCommand {
                 int names = integer(args, "names", 100);
                 int resolvers = integer(args, "resolvers", 20);
                 int inFlight = integer(args, "in-flight", 32);
+                if (peer != null) {
+                    if (args.value("rounds", null) != null) {
+                        throw new UsageException("bench dns: --rounds is not used with --peer (each repetition is one round on each side; use --repeat N)");
+                    }
+                    yield compare(repeat, DnsperfPeer.open("dnsperf", names, resolvers, inFlight, peerDns(args)));
+                }
                 int rounds = integer(args, "rounds", 3);
                 yield Repeats.run(repeat, rep -> DnsFanoutBench.run(names, resolvers, inFlight, rounds));
             }
+            case "spf" -> compare(repeat, PyspfPeer.open(spfOptions(args)));
             case "parity" -> {
                 int rows = integer(args, "rows", 1_000_000);
                 try (ParityBench bench = ParityBench.open(rows)) {
@@ -120,6 +145,38 @@ final class BenchCommand {
             }
             default -> throw new UsageException("bench: unknown benchmark '" + name + "'");
         };
+    }
+
+    private static PyspfPeer.Options spfOptions(Args args) {
+        InetSocketAddress peerServer = peerDns(args);
+        Path suite = args.value("suite", null) != null ? Path.of(args.value("suite", null))
+                : ConformanceFiles.find("spf").orElseThrow(() -> new UsageException(
+                        "bench spf: the SPF conformance suites were not found (../shared/conformance/spf from the project root); give --suite DIR"));
+        if (!Files.isRegularFile(suite.resolve(SpfSuite.FILES.get(0)))) {
+            throw new UsageException("bench spf: --suite " + suite + ": no " + SpfSuite.FILES.get(0) + " there");
+        }
+        return PyspfPeer.Options.of(suite).withEvaluations(integer(args, "evaluations", 3)).withPeerServer(peerServer);
+    }
+
+    /**
+     * {@code --peer-dns host:port}: a loopback server the peer asks instead of ours (to watch the
+     * benchmark fail against a broken peer), or null. Benchmarks send traffic nowhere but loopback.
+     */
+    static InetSocketAddress peerDns(Args args) {
+        String hostPort = args.value("peer-dns", null);
+        if (hostPort == null) {
+            return null;
+        }
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            InetSocketAddress a = new InetSocketAddress(InetAddress.getByName(hostPort.substring(0, colon)), Integer.parseInt(hostPort.substring(colon + 1)));
+            if (a.getAddress().isLoopbackAddress()) {
+                return a;
+            }
+        } catch (IOException | RuntimeException e) {
+            // reported below
+        }
+        throw new UsageException(args.command() + ": --peer-dns must be a loopback host:port such as 127.0.0.1:5353, got '" + hostPort + "'");
     }
 
     /** Runs a peer comparison and closes it. */

@@ -9,6 +9,7 @@ import dev.switchman.core.check.CheckRunner;
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.check.ParamSpec;
 import dev.switchman.core.time.Durations;
+import dev.switchman.core.time.DurationRange;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -202,6 +203,10 @@ public final class ProbeCommand {
             } catch (RuntimeException e) {
                 return failed(where, kind, "timeout: " + e.getMessage());
             }
+            if (!DurationRange.CHECK_TIMEOUT.contains(timeout)) {
+                return failed(where, kind, "timeout: expected a duration " + DurationRange.CHECK_TIMEOUT.describe() + ", got '"
+                        + node.get("timeout").asText() + "'");
+            }
         }
         CheckProvider provider = providers.find(kind).orElse(null);
         if (provider == null) {
@@ -221,15 +226,17 @@ public final class ProbeCommand {
 
     static Duration timeout(Args args) {
         String t = args.value("timeout", "10s");
+        Duration d;
         try {
-            Duration d = Durations.parse(t);
-            if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException("must be positive");
-            }
-            return d;
+            d = Durations.parse(t);
         } catch (RuntimeException e) {
             throw new UsageException(args.command() + ": --timeout '" + t + "' is not a duration like 10s or 1m (" + e.getMessage() + ")");
         }
+        if (!DurationRange.CHECK_TIMEOUT.contains(d)) {
+            throw new UsageException(args.command() + ": --timeout '" + t + "' is out of range: expected a duration "
+                    + DurationRange.CHECK_TIMEOUT.describe());
+        }
+        return d;
     }
 
     static java.util.concurrent.ThreadFactory daemon() {

@@ -16,13 +16,15 @@ public final class Usage {
                    switchman check RUNBOOK [--check ID] [--format json] [--runbooks DIR]...
                    switchman rehearse SCENARIO [--report DIR] [--format json]
                    switchman record RUN-ID --out FILE
-                   switchman bench rules|replay|dns|parity [--repeat N] [--peer PEER] [--format json]
+                   switchman bench rules|replay|dns|spf|parity [--repeat N] [--peer PEER] [--format json]
                    switchman serve                                 Slack/Discord backends + HTTP
                    switchman agent --name NAME --bot URL
 
-            Every subcommand takes --help. Exit codes: 0 ok; 1 errors in the input, bad usage or a FAILed
+            Every subcommand takes --help; --debug anywhere shows stack traces (a failure is otherwise one sentence).
+            Exit codes: 0 ok; 1 errors in the input, bad usage or a FAILed
             check; 2 the subcommand is not in this build; 3 a check could not be measured (ERROR/UNKNOWN).
-            Environment: SWITCHMAN_HOME (default ~/.switchman), SWITCHMAN_DB_URL (default H2 file in SWITCHMAN_HOME).""";
+            Environment: SWITCHMAN_HOME (default ~/.switchman), SWITCHMAN_DB_URL (default H2 file in SWITCHMAN_HOME),
+            SWITCHMAN_DB_USER and SWITCHMAN_DB_PASSWORD (given to the database driver, never printed).""";
 
     public static final String CONSOLE = """
             usage: switchman [console] [--as USER] [--runbooks DIR]... [--script FILE|-]
@@ -66,6 +68,8 @@ public final class Usage {
             usage: switchman bench rules [--results 1000000] [--repeat N] [--format json]
                    switchman bench replay [--hours 72] [--checks 50] [--interval 10s] [--repeat N] [--format json]
                    switchman bench dns [--names 100] [--resolvers 20] [--in-flight 32] [--rounds 3] [--repeat N] [--format json]
+                   switchman bench dns --peer dnsperf [--names 100] [--resolvers 20] [--in-flight 32] [--peer-dns 127.0.0.1:PORT] [--repeat N] [--format json]
+                   switchman bench spf --peer pyspf [--suite DIR] [--evaluations 3] [--peer-dns 127.0.0.1:PORT] [--repeat N] [--format json]
                    switchman bench parity [--rows 1000000] [--peer naive] [--repeat N] [--format json]
               The benchmarks behind docs/benchmarks.md; one JSON object with --format json (logs on stderr).
               --repeat N runs N repetitions and gives every figure that varied as {median, min, max}, with
