@@ -40,12 +40,13 @@ public final class Usage {
 
     public static final String PROBE = """
             usage: switchman probe KIND key=value... [--resolver host:port]... [--timeout 10s] [--format json]
-                   switchman probe --batch [--timeout 10s] [--format json]
+                   switchman probe --batch [--parallel 32] [--timeout 10s] [--format json]
                    switchman probe --list [--format json]
               Runs one check provider ad hoc. Prints one line per result (with --format json one object:
               check, kind, target, status, observations, message, observed-at, duration-ms).
               --batch reads one {"kind":"...","params":{...}} (optional "id", "timeout") per stdin line and
-              prints one result per line in the same order.
+              prints one result per line in the same order, each as soon as it and those before it are
+              done (flushed; a feeder may write one line at a time); --parallel checks run at once.
               Exit: 0 PASS/WARN, 1 FAIL (or bad input), 3 ERROR/UNKNOWN; batch: 1 if any FAIL, else 3 if any
               ERROR/UNKNOWN, else 0.""";
 

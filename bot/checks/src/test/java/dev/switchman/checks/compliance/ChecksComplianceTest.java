@@ -18,7 +18,7 @@ class ChecksComplianceTest extends ModuleCompliance {
                 Map.entry("dev.switchman.checks.mail.PyspfPeer", "a benchmark beside pyspf: elapsed wall time per evaluation is what it measures"),
                 Map.entry("dev.switchman.checks.dns.Deadline", "a live query's timeout runs in real time: the server answers on the wall clock"),
                 Map.entry("dev.switchman.checks.http.HttpProbeProvider", "measures a live request's latency in real time"),
-                Map.entry("dev.switchman.checks.http.RawHttp", "measures time to first byte and total time of a live request"),
+                Map.entry("dev.switchman.checks.http.HopClient", "measures time to first byte and total time of a live request"),
                 Map.entry("dev.switchman.checks.ssh.SshHostKeyProvider", "a live SSH handshake's deadline runs in real time"),
                 Map.entry("dev.switchman.checks.bench.ParityBench", "a benchmark: elapsed wall time is what it measures"),
                 Map.entry("dev.switchman.checks.db.ParityCheck", "the comparison's deadline runs in real time: the databases work on the wall clock"),
