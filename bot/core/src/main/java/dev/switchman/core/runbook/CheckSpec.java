@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * A check declared once in a runbook and referenced by id from verify steps and gates.
  * {@code blocking}: a gate of a phase that verifies this check needs it PASS and fresh.
+ * {@code severity}: how much its failure weighs after cutover; null means the kind's default (the
+ * decision engine's, docs/rules.md).
  */
 public record CheckSpec(
         String id,
@@ -15,7 +17,8 @@ public record CheckSpec(
         Duration timeout,
         boolean blocking,
         String description,
-        SourceLocation location) {
+        SourceLocation location,
+        Severity severity) {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -25,5 +28,11 @@ public record CheckSpec(
         interval = interval == null ? DEFAULT_INTERVAL : interval;
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         location = location == null ? SourceLocation.UNKNOWN : location;
+    }
+
+    /** A check with its kind's default severity. */
+    public CheckSpec(String id, String kind, Map<String, String> params, Duration interval, Duration timeout,
+                     boolean blocking, String description, SourceLocation location) {
+        this(id, kind, params, interval, timeout, blocking, description, location, null);
     }
 }
