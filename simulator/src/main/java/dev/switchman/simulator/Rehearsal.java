@@ -3,7 +3,7 @@ package dev.switchman.simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchman.core.decision.DecisionEngine;
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import dev.switchman.core.yaml.Problem;
 import dev.switchman.rules.engine.DroolsDecisionEngine;
 import dev.switchman.simulator.replay.FaultMetrics;

@@ -149,12 +149,12 @@ public final class Limits {
         String v = t.values().get(name);
         if (v != null) {
             try {
-                return dev.switchman.core.runbook.Durations.parse(v).toMillis();
+                return dev.switchman.core.time.Durations.parse(v).toMillis();
             } catch (IllegalArgumentException e) {
                 problems.add("threshold " + name + ": " + e.getMessage() + "; using the default " + DEFAULTS.get(name));
             }
         }
-        return dev.switchman.core.runbook.Durations.parse(DEFAULTS.get(name)).toMillis();
+        return dev.switchman.core.time.Durations.parse(DEFAULTS.get(name)).toMillis();
     }
 
     /** Thresholds that did not parse (each message names the threshold and what was expected). */

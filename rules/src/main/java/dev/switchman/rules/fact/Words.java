@@ -1,6 +1,6 @@
 package dev.switchman.rules.fact;
 
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,7 @@
 package dev.switchman.simulator.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import dev.switchman.rules.engine.DroolsDecisionEngine;
 import dev.switchman.simulator.replay.RehearsalResult;
 import dev.switchman.simulator.replay.Replayer;

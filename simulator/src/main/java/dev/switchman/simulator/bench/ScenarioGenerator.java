@@ -5,7 +5,7 @@ import dev.switchman.core.runbook.CheckSpec;
 import dev.switchman.core.runbook.Phase;
 import dev.switchman.core.runbook.Roles;
 import dev.switchman.core.runbook.Runbook;
-import dev.switchman.core.runbook.SourceLocation;
+import dev.switchman.core.yaml.SourceLocation;
 import dev.switchman.core.runbook.Step;
 import dev.switchman.core.runbook.StepKind;
 import dev.switchman.core.runbook.Thresholds;

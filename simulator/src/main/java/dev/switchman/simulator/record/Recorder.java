@@ -1,13 +1,16 @@
 package dev.switchman.simulator.record;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.switchman.core.check.CheckResult;
 import dev.switchman.core.decision.Decision;
 import dev.switchman.core.event.Event;
 import dev.switchman.core.event.EventStore;
 import dev.switchman.core.run.EventTypes;
 import dev.switchman.core.run.Payloads;
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import dev.switchman.simulator.scenario.Offsets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * {@code switchman record RUN-ID --out FILE}: turns a run's event log into a scenario. Each check's
@@ -35,6 +36,14 @@ public final class Recorder {
 
     /** How far a replayed decision may drift from the recorded one (checks run on their own grid). */
     public static final Duration TOLERANCE = Duration.ofMinutes(2);
+
+    /** Block style, no document marker, quotes only where YAML needs them (and on number-like strings). */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
 
     private Recorder() {
     }
@@ -129,11 +138,13 @@ public final class Recorder {
         }
         doc.put("timeline", timeline);
         doc.put("expect", expect);
-        DumperOptions o = new DumperOptions();
-        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        o.setWidth(140);
-        String yaml = "# Recorded from run " + runId + " (" + events.size() + " events). Replay: switchman rehearse " + out.getFileName() + "\n"
-                + new Yaml(o).dump(doc);
+        String yaml;
+        try {
+            yaml = "# Recorded from run " + runId + " (" + events.size() + " events). Replay: switchman rehearse " + out.getFileName() + "\n"
+                    + YAML.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the scenario as YAML: " + e.getMessage(), e);
+        }
         try {
             if (dir != null) {
                 Files.createDirectories(dir);

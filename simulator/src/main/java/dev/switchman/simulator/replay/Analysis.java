@@ -3,7 +3,7 @@ package dev.switchman.simulator.replay;
 import dev.switchman.core.decision.Decision;
 import dev.switchman.core.decision.DecisionKind;
 import dev.switchman.core.decision.Evidence;
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import dev.switchman.simulator.scenario.Expectation;
 import dev.switchman.simulator.scenario.Offsets;
 import dev.switchman.simulator.scenario.Scenario;

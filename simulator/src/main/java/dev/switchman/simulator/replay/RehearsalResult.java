@@ -2,7 +2,7 @@ package dev.switchman.simulator.replay;
 
 import dev.switchman.core.decision.Decision;
 import dev.switchman.core.decision.Evidence;
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import dev.switchman.core.runbook.Runbook;
 import dev.switchman.simulator.scenario.Scenario;
 import java.time.Duration;

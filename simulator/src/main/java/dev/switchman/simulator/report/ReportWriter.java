@@ -3,7 +3,7 @@ package dev.switchman.simulator.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchman.core.decision.Decision;
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import dev.switchman.simulator.replay.Analysis;
 import dev.switchman.simulator.replay.FaultMetrics;
 import dev.switchman.simulator.replay.RehearsalResult;

@@ -3,7 +3,7 @@ package dev.switchman.simulator.report;
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.decision.Decision;
 import dev.switchman.core.decision.DecisionKind;
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import dev.switchman.simulator.replay.RehearsalResult;
 import dev.switchman.simulator.replay.ReplayLog;
 import java.time.Duration;

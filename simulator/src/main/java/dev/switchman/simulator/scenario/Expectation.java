@@ -1,7 +1,7 @@
 package dev.switchman.simulator.scenario;
 
 import dev.switchman.core.decision.DecisionKind;
-import dev.switchman.core.runbook.SourceLocation;
+import dev.switchman.core.yaml.SourceLocation;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,6 @@
 package dev.switchman.simulator.scenario;
 
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import java.time.Duration;
 
 /** Offsets from a scenario's start as written in timelines: {@code +2h5m} (the plus is optional). */

@@ -1,6 +1,6 @@
 package dev.switchman.simulator.scenario;
 
-import dev.switchman.core.runbook.SourceLocation;
+import dev.switchman.core.yaml.SourceLocation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

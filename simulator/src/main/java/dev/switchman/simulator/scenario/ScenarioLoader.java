@@ -1,12 +1,14 @@
 package dev.switchman.simulator.scenario;
 
-import dev.switchman.core.yaml.Problem;
-
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.decision.DecisionKind;
-import dev.switchman.core.runbook.Durations;
 import dev.switchman.core.runbook.Runbook;
-import dev.switchman.core.runbook.SourceLocation;
+import dev.switchman.core.text.Suggestions;
+import dev.switchman.core.time.Durations;
+import dev.switchman.core.yaml.Problem;
+import dev.switchman.core.yaml.SourceLocation;
+import dev.switchman.core.yaml.YamlNode;
+import dev.switchman.core.yaml.YamlScalar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a scenario file (docs/scenarios.md), reports every problem with file:line:column, then
@@ -68,7 +69,7 @@ public final class ScenarioLoader {
 
     public static Result load(Path file) {
         List<Problem> problems = new ArrayList<>();
-        Node root = YamlTree.parse(file, problems);
+        YamlNode root = YamlTree.parse(file, problems);
         if (root == null) {
             return new Result(null, null, problems);
         }
@@ -95,10 +96,10 @@ public final class ScenarioLoader {
     }
 
     private static final class Parsed {
-        Node runbookNode;
+        YamlNode runbookNode;
     }
 
-    private static Scenario read(YamlTree y, Node root, Path file, Parsed parsed) {
+    private static Scenario read(YamlTree y, YamlNode root, Path file, Parsed parsed) {
         Map<String, YamlTree.Entry> top = y.mapping(root, "a scenario", TOP);
         String id = requiredText(y, top, "scenario", root, "the scenario's id");
         if (id != null && !id.matches("[a-z0-9][a-z0-9-]*")) {
@@ -142,7 +143,7 @@ public final class ScenarioLoader {
 
         Scripted defaultBaseline = Scripted.PASS;
         Map<String, Scripted> baseline = new LinkedHashMap<>();
-        Map<Scripted, Node> baselineNodes = new LinkedHashMap<>();
+        Map<Scripted, YamlNode> baselineNodes = new LinkedHashMap<>();
         if (top.containsKey("baseline")) {
             for (var e : y.mapping(top.get("baseline").value(), "baseline", null).values()) {
                 Scripted s = result(y, e.value(), "baseline of " + e.key());
@@ -166,7 +167,7 @@ public final class ScenarioLoader {
         }
         List<TimelineEntry> timeline = new ArrayList<>();
         if (top.containsKey("timeline")) {
-            for (Node n : y.sequence(top.get("timeline").value(), "timeline")) {
+            for (YamlNode n : y.sequence(top.get("timeline").value(), "timeline")) {
                 TimelineEntry t = entry(y, n);
                 if (t != null) {
                     timeline.add(t);
@@ -176,7 +177,7 @@ public final class ScenarioLoader {
         timeline.sort(java.util.Comparator.comparing(TimelineEntry::at));
         List<Expectation> expectations = new ArrayList<>();
         if (top.containsKey("expect")) {
-            for (Node n : y.sequence(top.get("expect").value(), "expect")) {
+            for (YamlNode n : y.sequence(top.get("expect").value(), "expect")) {
                 Expectation x = expectation(y, n);
                 if (x != null) {
                     expectations.add(x);
@@ -187,7 +188,7 @@ public final class ScenarioLoader {
                 timeline, expectations, end);
     }
 
-    private static Scenario.Responders responders(YamlTree y, Node n) {
+    private static Scenario.Responders responders(YamlTree y, YamlNode n) {
         Map<String, YamlTree.Entry> m = y.mapping(n, "responders", RESPONDERS);
         Scenario.Responders.Mode mode = Scenario.Responders.Mode.AUTO;
         if (m.containsKey("mode")) {
@@ -220,7 +221,7 @@ public final class ScenarioLoader {
         return new Scenario.Responders(mode, approvers, manual, durations, reaction, obey, y.at(n));
     }
 
-    private static Scripted result(YamlTree y, Node n, String what) {
+    private static Scripted result(YamlTree y, YamlNode n, String what) {
         Map<String, YamlTree.Entry> m = y.mapping(n, what, RESULT);
         CheckStatus status = m.containsKey("status") ? status(y, m.get("status").value()) : CheckStatus.PASS;
         Map<String, Object> obs = observations(y, m.get("observations"));
@@ -241,18 +242,17 @@ public final class ScenarioLoader {
         return (Map<String, Object>) o;
     }
 
-    private static CheckStatus status(YamlTree y, Node n) {
+    private static CheckStatus status(YamlTree y, YamlNode n) {
         String s = y.scalar(n, "status");
         try {
             return CheckStatus.valueOf(String.valueOf(s).toUpperCase());
         } catch (IllegalArgumentException e) {
-            String hint = s == null ? null : DidYouMean.suggest(s.toUpperCase(), names(CheckStatus.values()));
-            y.error(n, "expected a status PASS, WARN, FAIL, ERROR or UNKNOWN, got '" + s + "'" + (hint == null ? "" : "; did you mean " + hint + "?"));
+            y.error(n, "expected a status PASS, WARN, FAIL, ERROR or UNKNOWN, got '" + s + "'" + Suggestions.didYouMean(s, names(CheckStatus.values())));
             return CheckStatus.UNKNOWN;
         }
     }
 
-    private static TimelineEntry entry(YamlTree y, Node n) {
+    private static TimelineEntry entry(YamlTree y, YamlNode n) {
         Map<String, YamlTree.Entry> m = y.mapping(n, "a timeline entry", ENTRY);
         if (!m.containsKey("at")) {
             y.error(n, "a timeline entry needs 'at' (an offset such as +2h5m)");
@@ -292,8 +292,8 @@ public final class ScenarioLoader {
         return new TimelineEntry(at, fault, check, result, holdFor, chaos, command, by, note, y.at(n));
     }
 
-    private static Chaos chaos(YamlTree y, Node n) {
-        if (n instanceof org.yaml.snakeyaml.nodes.ScalarNode) {
+    private static Chaos chaos(YamlTree y, YamlNode n) {
+        if (n instanceof YamlScalar) {
             String s = y.scalar(n, "chaos");
             return switch (s) {
                 case "stale" -> Chaos.simple(Chaos.Kind.STALE);
@@ -301,8 +301,7 @@ public final class ScenarioLoader {
                 case "resolver-old" -> Chaos.simple(Chaos.Kind.RESOLVER_OLD);
                 case "kill-bot" -> Chaos.simple(Chaos.Kind.KILL_BOT);
                 default -> {
-                    String hint = DidYouMean.suggest(s, CHAOS_KEYS);
-                    y.error(n, "unknown chaos '" + s + "'" + (hint == null ? "" : "; did you mean '" + hint + "'?")
+                    y.error(n, "unknown chaos '" + s + "'" + Suggestions.didYouMean(s, CHAOS_KEYS)
                             + " Expected stale, flip, resolver-old, kill-bot, {delay: 5m} or {curve: {...}}");
                     yield null;
                 }
@@ -338,7 +337,7 @@ public final class ScenarioLoader {
         };
     }
 
-    private static Expectation expectation(YamlTree y, Node n) {
+    private static Expectation expectation(YamlTree y, YamlNode n) {
         Map<String, YamlTree.Entry> m = y.mapping(n, "an expectation", EXPECT);
         SourceLocation at = y.at(n);
         String text = describe(y, m);
@@ -366,9 +365,8 @@ public final class ScenarioLoader {
         if (m.containsKey("outcome")) {
             String o = y.scalar(m.get("outcome").value(), "outcome");
             if (o != null && !OUTCOMES.contains(o)) {
-                String hint = DidYouMean.suggest(o, OUTCOMES);
                 y.error(m.get("outcome").value(), "expected outcome completed, rolled-back, aborted or running, got '" + o + "'"
-                        + (hint == null ? "" : "; did you mean '" + hint + "'?"));
+                        + Suggestions.didYouMean(o, OUTCOMES));
             }
             return new Expectation(Expectation.Kind.OUTCOME, null, null, null, null, null, null, null, false, o, text, at);
         }
@@ -385,14 +383,13 @@ public final class ScenarioLoader {
         return b.toString();
     }
 
-    private static DecisionKind decision(YamlTree y, Node n) {
+    private static DecisionKind decision(YamlTree y, YamlNode n) {
         String s = y.scalar(n, "decision");
         try {
             return DecisionKind.valueOf(String.valueOf(s).toUpperCase().replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            String hint = s == null ? null : DidYouMean.suggest(s.toUpperCase(), names(DecisionKind.values()));
             y.error(n, "expected a decision GO, NO_GO, HOLD, ROLLBACK, FIX_FORWARD or ADVISE, got '" + s + "'"
-                    + (hint == null ? "" : "; did you mean " + hint + "?"));
+                    + Suggestions.didYouMean(s, names(DecisionKind.values())));
             return DecisionKind.ADVISE;
         }
     }
@@ -401,16 +398,16 @@ public final class ScenarioLoader {
         return Arrays.stream(values).map(Enum::name).toList();
     }
 
-    private static Duration offset(YamlTree y, Node n, String what) {
+    private static Duration offset(YamlTree y, YamlNode n, String what) {
         return parsedDuration(y, n, what, Offsets::parse);
     }
 
-    private static Duration duration(YamlTree y, Node n, String what) {
+    private static Duration duration(YamlTree y, YamlNode n, String what) {
         return parsedDuration(y, n, what, Durations::parse);
     }
 
     /** Parses a scalar with {@code parser}; a parse error is reported at the node and reads as zero. */
-    private static Duration parsedDuration(YamlTree y, Node n, String what, java.util.function.Function<String, Duration> parser) {
+    private static Duration parsedDuration(YamlTree y, YamlNode n, String what, java.util.function.Function<String, Duration> parser) {
         String s = y.scalar(n, what);
         try {
             return parser.apply(s);
@@ -420,7 +417,7 @@ public final class ScenarioLoader {
         }
     }
 
-    private static double number(YamlTree y, Node n, String what) {
+    private static double number(YamlTree y, YamlNode n, String what) {
         String s = y.scalar(n, what);
         try {
             return Double.parseDouble(s);
@@ -430,7 +427,7 @@ public final class ScenarioLoader {
         }
     }
 
-    private static boolean bool(YamlTree y, Node n, String what) {
+    private static boolean bool(YamlTree y, YamlNode n, String what) {
         String s = y.scalar(n, what);
         if ("true".equals(s) || "false".equals(s)) {
             return Boolean.parseBoolean(s);
@@ -439,7 +436,7 @@ public final class ScenarioLoader {
         return false;
     }
 
-    private static String requiredText(YamlTree y, Map<String, YamlTree.Entry> m, String key, Node parent, String what) {
+    private static String requiredText(YamlTree y, Map<String, YamlTree.Entry> m, String key, YamlNode parent, String what) {
         if (!m.containsKey(key)) {
             y.error(parent, "missing '" + key + "': " + what);
             return null;

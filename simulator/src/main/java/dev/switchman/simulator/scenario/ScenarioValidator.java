@@ -1,11 +1,12 @@
 package dev.switchman.simulator.scenario;
 
+import dev.switchman.core.text.Suggestions;
 import dev.switchman.core.yaml.Problem;
 
 import dev.switchman.core.runbook.CheckSpec;
 import dev.switchman.core.runbook.Phase;
 import dev.switchman.core.runbook.Runbook;
-import dev.switchman.core.runbook.SourceLocation;
+import dev.switchman.core.yaml.SourceLocation;
 import dev.switchman.core.runbook.Step;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,8 +45,7 @@ public final class ScenarioValidator {
                 String[] words = e.command().trim().split("\\s+");
                 String verb = words[0];
                 if (!VERBS.contains(verb)) {
-                    String hint = DidYouMean.suggest(verb, VERBS);
-                    out.add(Problem.error(e.location(), "unknown command '" + verb + "'" + (hint == null ? "" : "; did you mean '" + hint + "'?")
+                    out.add(Problem.error(e.location(), "unknown command '" + verb + "'" + Suggestions.didYouMean(verb, VERBS)
                             + " Expected one of " + VERBS.stream().sorted().toList()));
                 } else if ((verb.equals("done") || verb.equals("approve")) && words.length > 1) {
                     requireIn(out, e.location(), "step", words[1], steps);
@@ -58,9 +58,8 @@ public final class ScenarioValidator {
         }
         for (Expectation x : s.expectations()) {
             if (x.of() != null && !faults.contains(x.of())) {
-                String hint = DidYouMean.suggest(x.of(), faults);
                 out.add(Problem.error(x.location(), "'of: " + x.of() + "' names no fault of this scenario"
-                        + (hint == null ? "" : "; did you mean '" + hint + "'?") + " Faults: " + faults.stream().sorted().toList()));
+                        + Suggestions.didYouMean(x.of(), faults) + " Faults: " + faults.stream().sorted().toList()));
             }
             if (x.phase() != null) {
                 requireIn(out, x.location(), "phase", x.phase(), phases);
@@ -69,9 +68,8 @@ public final class ScenarioValidator {
         s.responders().durations().keySet().forEach(st -> requireIn(out, s.responders().location(), "responders step", st, steps));
         for (String role : s.responders().approvers().keySet()) {
             if (!runbook.roles().defines(role)) {
-                String hint = DidYouMean.suggest(role, runbook.roles().members().keySet());
                 out.add(Problem.error(s.responders().location(), "responders name role '" + role + "' that the runbook does not define"
-                        + (hint == null ? "" : "; did you mean '" + hint + "'?")));
+                        + Suggestions.didYouMean(role, runbook.roles().members().keySet())));
             }
         }
         return out;
@@ -79,9 +77,8 @@ public final class ScenarioValidator {
 
     private static void requireIn(List<Problem> out, SourceLocation at, String what, String id, List<String> known) {
         if (!known.contains(id)) {
-            String hint = DidYouMean.suggest(id, known);
             out.add(Problem.error(at, what + " '" + id + "' is not in the runbook"
-                    + (hint == null ? "" : "; did you mean '" + hint + "'?") + " Known: " + known));
+                    + Suggestions.didYouMean(id, known) + " Known: " + known));
         }
     }
 }

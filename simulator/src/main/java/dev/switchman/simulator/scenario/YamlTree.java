@@ -1,29 +1,25 @@
 package dev.switchman.simulator.scenario;
 
+import dev.switchman.core.text.Suggestions;
+import dev.switchman.core.yaml.LocatedYaml;
 import dev.switchman.core.yaml.Problem;
-
-import dev.switchman.core.runbook.SourceLocation;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
+import dev.switchman.core.yaml.Problems;
+import dev.switchman.core.yaml.SourceLocation;
+import dev.switchman.core.yaml.YamlList;
+import dev.switchman.core.yaml.YamlMap;
+import dev.switchman.core.yaml.YamlNode;
+import dev.switchman.core.yaml.YamlScalar;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A thin reading layer over SnakeYAML's node tree that keeps every value's file:line:column and
- * collects problems instead of throwing, so a file reports all its mistakes at once.
+ * The scenario loader's reading helpers over core's located YAML ({@link LocatedYaml}): every value
+ * keeps its file:line:column, and problems are collected instead of thrown, so a file reports all its
+ * mistakes at once.
  */
 final class YamlTree {
 
@@ -35,128 +31,106 @@ final class YamlTree {
         this.problems = problems;
     }
 
-    /** Parses a file into its root node, or records the syntax error and returns null. */
-    static Node parse(Path path, List<Problem> problems) {
-        try (Reader r = Files.newBufferedReader(path)) {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            return new Yaml(options).compose(r);
-        } catch (MarkedYAMLException e) {
-            var m = e.getProblemMark();
-            problems.add(Problem.error(new SourceLocation(path.toString(), m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1),
-                    "YAML syntax: " + e.getProblem()));
-            return null;
-        } catch (IOException e) {
-            problems.add(Problem.error(new SourceLocation(path.toString(), 0, 0), "cannot read: " + e.getMessage()));
-            return null;
-        } catch (RuntimeException e) {
-            problems.add(Problem.error(new SourceLocation(path.toString(), 0, 0), "YAML: " + e.getMessage()));
-            return null;
-        }
+    /** Parses a file into its root node, or records the problems (syntax, duplicate keys...) and returns null. */
+    static YamlNode parse(Path path, List<Problem> problems) {
+        Problems found = new Problems();
+        YamlNode root = LocatedYaml.parse(path, found);
+        problems.addAll(found.all());
+        return found.hasErrors() ? null : root;
     }
 
-    SourceLocation at(Node n) {
-        if (n == null) {
-            return new SourceLocation(file, 0, 0);
-        }
-        return new SourceLocation(file, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
+    SourceLocation at(YamlNode n) {
+        return n == null ? new SourceLocation(file, 0, 0) : n.location();
     }
 
-    void error(Node n, String message) {
+    void error(YamlNode n, String message) {
         problems.add(Problem.error(at(n), message));
     }
 
-    void warn(Node n, String message) {
+    void warn(YamlNode n, String message) {
         problems.add(Problem.warning(at(n), message));
     }
 
     /** A mapping's entries by key, reporting unknown keys (with a did-you-mean) and non-mappings. */
-    Map<String, Entry> mapping(Node n, String what, Collection<String> allowed) {
+    Map<String, Entry> mapping(YamlNode n, String what, Collection<String> allowed) {
         Map<String, Entry> out = new LinkedHashMap<>();
-        if (!(n instanceof MappingNode m)) {
+        if (!(n instanceof YamlMap m)) {
             error(n, what + " must be a mapping (key: value)");
             return out;
         }
-        for (NodeTuple t : m.getValue()) {
-            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
-            if (key == null) {
-                error(t.getKeyNode(), "keys of " + what + " must be plain words");
+        for (YamlMap.Entry e : m.entries()) {
+            if (allowed != null && !allowed.contains(e.key())) {
+                problems.add(Problem.error(e.keyLocation(), "unknown key '" + e.key() + "' in " + what
+                        + Suggestions.didYouMean(e.key(), allowed) + " Expected one of " + sorted(allowed)));
                 continue;
             }
-            if (allowed != null && !allowed.contains(key)) {
-                String hint = DidYouMean.suggest(key, allowed);
-                error(t.getKeyNode(), "unknown key '" + key + "' in " + what
-                        + (hint == null ? "" : "; did you mean '" + hint + "'?") + " Expected one of " + sorted(allowed));
-                continue;
-            }
-            out.put(key, new Entry(key, t.getKeyNode(), t.getValueNode()));
+            out.put(e.key(), new Entry(e.key(), e.keyLocation(), e.value()));
         }
         return out;
     }
 
-    List<Node> sequence(Node n, String what) {
-        if (n instanceof SequenceNode s) {
-            return s.getValue();
+    List<YamlNode> sequence(YamlNode n, String what) {
+        if (n instanceof YamlList l) {
+            return l.items();
         }
         error(n, what + " must be a list");
         return List.of();
     }
 
-    /** A scalar's text, or null (with a problem) if the node is not a scalar. */
-    String scalar(Node n, String what) {
-        if (n instanceof ScalarNode s) {
-            return s.getValue();
+    /** A scalar's text (null for an empty value), or null (with a problem) if the node is not a scalar. */
+    String scalar(YamlNode n, String what) {
+        if (n instanceof YamlScalar s) {
+            return s.text();
         }
-        error(n, what + " must be a single value, not a " + (n instanceof MappingNode ? "mapping" : "list"));
+        error(n, what + " must be a single value, not a " + (n instanceof YamlMap ? "mapping" : "list"));
         return null;
     }
 
     /** Plain Java value of a node: String/Long/Double/Boolean for scalars, List or Map otherwise. */
-    Object plain(Node n) {
-        if (n instanceof ScalarNode s) {
-            String v = s.getValue();
-            if (s.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN) {
-                return v;
-            }
-            if (v.matches("-?\\d+")) {
-                try {
-                    return Long.parseLong(v);
-                } catch (NumberFormatException e) {
-                    return v;
-                }
-            }
-            if (v.matches("-?\\d+\\.\\d+([eE][-+]?\\d+)?")) {
-                return Double.parseDouble(v);
-            }
-            if (v.equals("true") || v.equals("false")) {
-                return Boolean.parseBoolean(v);
-            }
-            if (v.equals("null") || v.equals("~")) {
-                return null;
-            }
-            return v;
+    Object plain(YamlNode n) {
+        if (n instanceof YamlScalar s) {
+            String v = s.text();
+            return switch (s.type()) {
+                case NULL -> null;
+                case BOOLEAN -> Boolean.parseBoolean(v);
+                case NUMBER -> number(v);
+                case STRING -> v;
+            };
         }
-        if (n instanceof SequenceNode s) {
-            List<Object> l = new ArrayList<>();
-            for (Node c : s.getValue()) {
-                l.add(plain(c));
+        if (n instanceof YamlList l) {
+            List<Object> out = new ArrayList<>();
+            for (YamlNode c : l.items()) {
+                out.add(plain(c));
             }
-            return l;
+            return out;
         }
-        if (n instanceof MappingNode m) {
+        if (n instanceof YamlMap m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            for (NodeTuple t : m.getValue()) {
-                out.put(t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(plain(t.getKeyNode())), plain(t.getValueNode()));
+            for (YamlMap.Entry e : m.entries()) {
+                out.put(e.key(), plain(e.value()));
             }
             return out;
         }
         return null;
+    }
+
+    /** A long for whole numbers, a double for decimals, else the text as written. */
+    private static Object number(String v) {
+        try {
+            if (v.matches("[-+]?\\d+")) {
+                return Long.parseLong(v);
+            }
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return v;
+        }
     }
 
     private static List<String> sorted(Collection<String> c) {
         return c.stream().sorted().toList();
     }
 
-    record Entry(String key, Node keyNode, Node value) {
+    /** One key of a mapping: where the key is written, and its value. */
+    record Entry(String key, SourceLocation keyLocation, YamlNode value) {
     }
 }

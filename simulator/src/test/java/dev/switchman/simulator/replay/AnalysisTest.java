@@ -9,7 +9,7 @@ import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.decision.Decision;
 import dev.switchman.core.decision.DecisionKind;
 import dev.switchman.core.decision.Evidence;
-import dev.switchman.core.runbook.SourceLocation;
+import dev.switchman.core.yaml.SourceLocation;
 import dev.switchman.simulator.scenario.Expectation;
 import dev.switchman.simulator.scenario.Scenario;
 import dev.switchman.simulator.scenario.Scripted;

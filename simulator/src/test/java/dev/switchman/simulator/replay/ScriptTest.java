@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchman.core.check.CheckResult;
 import dev.switchman.core.check.CheckStatus;
-import dev.switchman.core.runbook.SourceLocation;
+import dev.switchman.core.yaml.SourceLocation;
 import dev.switchman.simulator.TestRunbooks;
 import dev.switchman.simulator.scenario.Chaos;
 import dev.switchman.simulator.scenario.Scenario;

@@ -48,7 +48,8 @@ public final class Cli {
                 case "validate" -> new ValidateCommand(out, err).run(rest);
                 case "probe" -> new ProbeCommand(CheckProviders.load(), clock, in, out, err).run(rest);
                 case "check" -> new CheckCommand(CheckProviders.load(), clock, out, err).run(rest);
-                case "rehearse", "record", "bench", "serve", "agent" -> Integrations.run(command, rest, in, out, err);
+                case "bench" -> new BenchCommand(out, err).run(rest);
+                case "rehearse", "record", "serve", "agent" -> Integrations.run(command, rest, in, out, err);
                 default -> command.startsWith("-") ? console(args) : unknown(command);
             };
         } catch (UsageException e) {

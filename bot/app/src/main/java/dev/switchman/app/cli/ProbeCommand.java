@@ -8,7 +8,7 @@ import dev.switchman.core.check.CheckResult;
 import dev.switchman.core.check.CheckRunner;
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.check.ParamSpec;
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

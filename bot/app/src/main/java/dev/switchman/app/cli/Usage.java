@@ -16,7 +16,7 @@ public final class Usage {
                    switchman check RUNBOOK [--check ID] [--format json] [--runbooks DIR]...
                    switchman rehearse SCENARIO [--report DIR] [--format json]
                    switchman record RUN-ID --out FILE
-                   switchman bench rules|replay|dns [--format json]
+                   switchman bench rules|replay|dns [--repeat N] [--peer PEER] [--format json]
                    switchman serve                                 Slack/Discord backends + HTTP
                    switchman agent --name NAME --bot URL
 
@@ -63,10 +63,15 @@ public final class Usage {
               Exports a run from the event store (SWITCHMAN_DB_URL) as a rehearsal scenario.""";
 
     public static final String BENCH = """
-            usage: switchman bench rules [--results 1000000] [--format json]
-                   switchman bench replay [--hours 72] [--checks 50] [--interval 10s] [--format json]
-                   switchman bench dns [--names 100] [--resolvers 20] [--in-flight 32] [--rounds 3] [--format json]
-              The benchmarks behind docs/benchmarks.md; one JSON object with --format json.""";
+            usage: switchman bench rules [--results 1000000] [--repeat N] [--format json]
+                   switchman bench replay [--hours 72] [--checks 50] [--interval 10s] [--repeat N] [--format json]
+                   switchman bench dns [--names 100] [--resolvers 20] [--in-flight 32] [--rounds 3] [--repeat N] [--format json]
+              The benchmarks behind docs/benchmarks.md; one JSON object with --format json (logs on stderr).
+              --repeat N runs N repetitions and gives every figure that varied as {median, min, max}, with
+              the load average at start and end (load-start, load-end). --peer PEER measures the tool a user
+              would pick instead on the same workload, interleaved, and prints ours, theirs and the ratio
+              (above 1: Switchman is faster); a peer that gets the workload wrong fails the benchmark (exit 1).
+              Exit 1 also when a benchmark is over its budget (within-budget: false).""";
 
     public static final String SERVE = "usage: switchman serve   run the configured chat backends (Slack, Discord) and HTTP endpoints";
 

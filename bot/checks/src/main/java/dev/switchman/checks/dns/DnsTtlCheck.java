@@ -5,7 +5,7 @@ import dev.switchman.core.check.CheckRequest;
 import dev.switchman.core.check.CheckResult;
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.check.ParamSpec;
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;

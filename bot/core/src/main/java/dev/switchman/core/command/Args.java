@@ -1,5 +1,6 @@
 package dev.switchman.core.command;
 
+import dev.switchman.core.text.Suggestions;
 import java.util.Collection;
 
 /** Argument checks shared by commands; every error names the command and the argument. */
@@ -32,7 +33,7 @@ public final class Args {
     public static void oneOf(CommandContext ctx, String what, String value, Collection<String> known) {
         if (!known.contains(value)) {
             Invocation inv = ctx.invocation();
-            throw new CommandException(inv.name(), value, "`" + inv.name() + "`: unknown " + what + " '" + value + "'" + DidYouMean.hint(value, known));
+            throw new CommandException(inv.name(), value, "`" + inv.name() + "`: unknown " + what + " '" + value + "'" + Suggestions.hint(value, known));
         }
     }
 }

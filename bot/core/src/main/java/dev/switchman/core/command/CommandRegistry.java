@@ -1,5 +1,6 @@
 package dev.switchman.core.command;
 
+import dev.switchman.core.text.Suggestions;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class CommandRegistry {
     /** Finds or throws naming the command with a did-you-mean. */
     public Command require(String name) {
         return find(name).orElseThrow(() -> new CommandException(name, null,
-                "unknown command '" + name + "'" + DidYouMean.hint(name, byName.keySet()) + " (`help` lists them)"));
+                "unknown command '" + name + "'" + Suggestions.hint(name, byName.keySet()) + " (`help` lists them)"));
     }
 
     public Collection<Command> all() {

@@ -1,22 +1,24 @@
 package dev.switchman.core.event;
 
 import java.nio.file.Path;
-import java.util.regex.Matcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the event store a JDBC URL names. {@code null} or blank: the embedded H2 file under
- * {@code ~/.switchman/store}; {@code jdbc:h2:...}: H2; {@code jdbc:postgresql:...}: PostgreSQL;
- * {@code memory}: in memory (nothing survives a restart). The app reads the URL from
+ * Opens the event store a URL names. {@code null} or blank: the embedded H2 file under
+ * {@code ~/.switchman/store}; {@code memory}: in memory (nothing survives a restart); any other URL
+ * goes to the first {@link EventStoreProvider} on the class path that accepts it
+ * ({@code switchman-store-jdbc}: {@code jdbc:h2:...} and {@code jdbc:postgresql:...}). The app reads the URL from
  * {@code SWITCHMAN_DB_URL}. Passwords are never logged: {@link #redact(String)} hides them.
  */
 public final class EventStores {
 
     private static final Logger log = LoggerFactory.getLogger(EventStores.class);
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password|pwd|secret)=([^&;]*)");
-    private static final Pattern PASSWORD_ONLY = Pattern.compile("(?i)([?&;])password=([^&;]*)");
     private static final Pattern USER_INFO = Pattern.compile("//([^/@:]+):([^/@]*)@");
 
     private EventStores() {
@@ -63,25 +65,16 @@ public final class EventStores {
             log.info("event store: in memory (nothing survives a restart)");
             return new InMemoryEventStore();
         }
-        if (url.startsWith("jdbc:h2:") || url.startsWith("jdbc:postgresql:")) {
-            // the password leaves the URL before anything (Flyway, the driver's getURL()) can log it
-            Matcher m = PASSWORD_ONLY.matcher(url);
-            String pw = password;
-            if (m.find()) {
-                pw = pw != null ? pw : url.startsWith("jdbc:h2:") ? m.group(2) : decode(m.group(2));
-                url = m.replaceAll("$1").replace("?&", "?").replace("&&", "&").replace(";;", ";");
-                if (url.endsWith("?") || url.endsWith("&") || url.endsWith(";")) url = url.substring(0, url.length() - 1);
+        List<String> shapes = new ArrayList<>();
+        for (EventStoreProvider provider : ServiceLoader.load(EventStoreProvider.class, EventStores.class.getClassLoader())) {
+            if (provider.accepts(url)) {
+                return provider.open(url, user, password);
             }
-            boolean h2 = url.startsWith("jdbc:h2:");
-            log.info("event store: {} {}", h2 ? "H2" : "PostgreSQL", redact(url));
-            return h2 ? new JdbcEventStore(url, user == null ? "sa" : user, pw == null ? "" : pw) : new JdbcEventStore(url, user, pw);
+            shapes.add(provider.urlShapes());
         }
+        shapes.add("memory");
         throw new IllegalArgumentException("unsupported event store URL '" + redact(url)
-                + "': expected jdbc:h2:..., jdbc:postgresql://host:port/db or memory");
-    }
-
-    private static String decode(String s) {
-        return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+                + "': expected " + String.join(", ", shapes).replaceAll(", ([^,]*)$", " or $1"));
     }
 
     /** The URL with any password replaced by {@code ***}. */

@@ -11,7 +11,7 @@ import dev.switchman.core.decision.DecisionSession;
 import dev.switchman.core.event.Event;
 import dev.switchman.core.notify.Notification;
 import dev.switchman.core.runbook.CheckSpec;
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import dev.switchman.core.runbook.Phase;
 import dev.switchman.core.runbook.Roles;
 import dev.switchman.core.runbook.Runbook;

@@ -4,7 +4,7 @@ import dev.switchman.core.chat.ChatMessage;
 import dev.switchman.core.check.CheckResult;
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.runbook.CheckSpec;
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 import dev.switchman.core.runbook.Phase;
 import dev.switchman.core.runbook.Runbook;
 import dev.switchman.core.runbook.Step;

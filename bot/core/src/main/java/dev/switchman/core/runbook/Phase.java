@@ -1,5 +1,6 @@
 package dev.switchman.core.runbook;
 
+import dev.switchman.core.yaml.SourceLocation;
 import java.util.List;
 
 /**

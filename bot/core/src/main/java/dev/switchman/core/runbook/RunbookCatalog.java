@@ -4,6 +4,7 @@ import dev.switchman.core.yaml.LoadResult;
 import dev.switchman.core.yaml.LocatedYaml;
 import dev.switchman.core.yaml.Problem;
 import dev.switchman.core.yaml.Problems;
+import dev.switchman.core.yaml.SourceLocation;
 import dev.switchman.core.yaml.YamlMap;
 import dev.switchman.core.yaml.YamlNode;
 

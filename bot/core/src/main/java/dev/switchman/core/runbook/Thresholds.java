@@ -1,5 +1,6 @@
 package dev.switchman.core.runbook;
 
+import dev.switchman.core.time.Durations;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;

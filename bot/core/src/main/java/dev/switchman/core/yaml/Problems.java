@@ -1,7 +1,5 @@
 package dev.switchman.core.yaml;
 
-import dev.switchman.core.runbook.SourceLocation;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

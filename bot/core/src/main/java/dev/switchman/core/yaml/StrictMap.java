@@ -1,7 +1,6 @@
 package dev.switchman.core.yaml;
 
-import dev.switchman.core.runbook.SourceLocation;
-
+import dev.switchman.core.text.Suggestions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

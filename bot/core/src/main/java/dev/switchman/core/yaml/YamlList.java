@@ -1,7 +1,5 @@
 package dev.switchman.core.yaml;
 
-import dev.switchman.core.runbook.SourceLocation;
-
 import java.util.List;
 
 /** A YAML sequence, its items in order. */

@@ -1,7 +1,5 @@
 package dev.switchman.core.yaml;
 
-import dev.switchman.core.runbook.SourceLocation;
-
 /**
  * A YAML node with its source position: a {@link YamlMap}, a {@link YamlList} or a {@link YamlScalar}.
  * Produced by {@link LocatedYaml#parse}; read strictly with {@link StrictMap}.

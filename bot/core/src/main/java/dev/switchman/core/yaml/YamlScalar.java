@@ -1,7 +1,5 @@
 package dev.switchman.core.yaml;
 
-import dev.switchman.core.runbook.SourceLocation;
-
 /**
  * A scalar as written: {@code text} is the source text of the value (null for a YAML null: {@code ~},
  * {@code null} or nothing), {@code type} what YAML made of it (quoted values are always STRING).

@@ -1,6 +1,6 @@
 package dev.switchman.core.yaml;
 
-import dev.switchman.core.runbook.Durations;
+import dev.switchman.core.time.Durations;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@
  *   <li>{@link dev.switchman.core.yaml.LocatedYaml#parse(java.nio.file.Path, Problems)} gives a tree of
  *       {@link dev.switchman.core.yaml.YamlNode}s ({@link dev.switchman.core.yaml.YamlMap},
  *       {@link dev.switchman.core.yaml.YamlList}, {@link dev.switchman.core.yaml.YamlScalar}), each with
- *       its {@link dev.switchman.core.runbook.SourceLocation} (file, 1-based line and column). Syntax
+ *       its {@link dev.switchman.core.yaml.SourceLocation} (file, 1-based line and column). Syntax
  *       errors, duplicate keys and aliases become problems, never exceptions.</li>
  *   <li>{@link dev.switchman.core.yaml.StrictMap} reads a mapping: required and optional keys, typed
  *       values (strings, ids, booleans, positive durations, instants, lists, string maps), then

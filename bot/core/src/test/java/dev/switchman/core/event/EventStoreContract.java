@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every event store must do; run against memory, H2 and PostgreSQL. */
-abstract class EventStoreContract {
+public abstract class EventStoreContract {
 
-    static final Instant T0 = Instant.parse("2026-11-22T10:00:00.123456789Z");
+    protected static final Instant T0 = Instant.parse("2026-11-22T10:00:00.123456789Z");
 
     protected EventStore store;
     protected String prefix;

@@ -1,6 +1,7 @@
 package dev.switchman.core.runbook;
 
 import dev.switchman.core.yaml.LoadResult;
+import dev.switchman.core.yaml.SourceLocation;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -175,11 +175,4 @@ class LocatedYamlTest {
         assertEquals("[b.yaml:1:4: error: a: expected true or false, got 'yes', b.yaml:3:4: error: c: expected true or false, got 'true']",
                 problems.all().toString());
     }
-
-    @Test
-    void suggestsOnlyCloseWords() {
-        assertEquals("interval", Suggestions.closest("intervall", java.util.List.of("id", "interval")).orElseThrow());
-        assertTrue(Suggestions.closest("zzz", java.util.List.of("id", "kind")).isEmpty());
-        assertEquals(3, Suggestions.distance("kitten", "sitting"));
-    }
 }

@@ -1,4 +1,4 @@
-package dev.switchman.core.bot;
+package dev.switchman.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,8 +1,11 @@
-package dev.switchman.core.event;
+package dev.switchman.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.switchman.core.event.EventStore;
+import dev.switchman.core.event.EventStoreContract;
+import dev.switchman.core.event.EventStores;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,9 +1,13 @@
-package dev.switchman.core.event;
+package dev.switchman.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchman.core.event.EventStore;
+import dev.switchman.core.event.EventStoreContract;
+import dev.switchman.core.event.EventStores;
+import dev.switchman.core.event.InMemoryEventStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

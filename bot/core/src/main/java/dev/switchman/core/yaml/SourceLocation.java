@@ -1,4 +1,4 @@
-package dev.switchman.core.runbook;
+package dev.switchman.core.yaml;
 
 /** Where something was declared: file, 1-based line and column (0 when unknown). */
 public record SourceLocation(String file, int line, int column) {

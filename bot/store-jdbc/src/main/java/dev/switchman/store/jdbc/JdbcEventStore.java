@@ -1,5 +1,11 @@
-package dev.switchman.core.event;
+package dev.switchman.store.jdbc;
 
+import dev.switchman.core.event.Event;
+import dev.switchman.core.event.EventStore;
+import dev.switchman.core.event.EventStoreException;
+import dev.switchman.core.event.EventStores;
+import dev.switchman.core.event.Outbox;
+import dev.switchman.core.event.OutboxEntry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package dev.switchman.core.event;
+package dev.switchman.store.jdbc;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

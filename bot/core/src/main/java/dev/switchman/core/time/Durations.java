@@ -1,4 +1,4 @@
-package dev.switchman.core.runbook;
+package dev.switchman.core.time;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

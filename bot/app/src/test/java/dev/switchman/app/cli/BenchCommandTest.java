@@ -1,0 +1,59 @@
+package dev.switchman.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+class BenchCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        Cli cli = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), options -> 0, Clock.systemUTC());
+        return cli.run(args);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anOptionOfAnotherBenchmarkIsNamedWithExitOne() {
+        assertEquals(1, run("bench", "rules", "--names", "3"));
+        assertTrue(err().contains("bench rules: option --names is not one of this benchmark's"), err());
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnknownPeerIsNamedWithTheKnownOnes() {
+        assertEquals(1, run("bench", "rules", "--peer", "drools-classic"));
+        assertTrue(err().contains("--peer drools-classic is not known; this benchmark has no peer"), err());
+    }
+
+    @Test
+    void repeatMustBePositive() {
+        assertEquals(1, run("bench", "rules", "--repeat", "0"));
+        assertTrue(err().contains("--repeat must be a positive whole number, got '0'"), err());
+    }
+
+    @Test
+    void anUnknownBenchmarkListsTheKnownOnes() {
+        assertEquals(1, run("bench", "warp"));
+        assertTrue(err().contains("expected one benchmark, one of [dns, replay, rules], got warp"), err());
+    }
+
+    @Test
+    void helpListsRepeatAndPeer() {
+        assertEquals(0, run("bench", "--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("--repeat N") && help.contains("--peer PEER"), help);
+    }
+}
