@@ -79,8 +79,8 @@ public final class DataAtRisk {
             String state = reverseState(reverse, cutoverMs, nowMs);
             if (state != null) {
                 at = since;
-                why = "reverse replication " + reverse.getCheckId() + " " + state + ", so every " + noun
-                        + " since cutover is missing on the old side";
+                why = "reverse replication " + reverse.getCheckId() + " " + state + ", so none of the " + noun
+                        + " written since cutover has reached the old side";
             } else {
                 double lag = reverse.num("lag-s");
                 if (Double.isNaN(lag) || lag <= limits.getReplicationLagS()) {
@@ -101,8 +101,8 @@ public final class DataAtRisk {
             }
         } else {
             at = since;
-            why = "no reverse replication check (threshold reverse-replication-check), so every " + noun
-                    + " since cutover counts";
+            why = "no reverse replication check (threshold reverse-replication-check), so all " + noun
+                    + " written since cutover count";
         }
         if (at < 0 && since < 0) {
             why = why + "; the number of " + noun + " since cutover is unknown"
