@@ -111,7 +111,7 @@ final class DroolsDecisionSession implements DecisionSession {
         atRiskHandle = ks.insert(atRisk);
         for (CheckSpec c : runbook.checks()) {
             CheckState s = windowed(new CheckState(c.id(), c.kind(), c.interval().toMillis(), c.blocking(), start)
-                    .withSeverity(c.severity()));
+                    .withSeverity(c.severity()).blindAfter(limits.getBlindIntervals()));
             states.put(c.id(), s);
             stateHandles.put(c.id(), ks.insert(s));
         }
@@ -136,7 +136,7 @@ final class DroolsDecisionSession implements DecisionSession {
             CheckSpec spec = runbook.check(r.checkId()).orElse(null);
             long interval = spec == null ? CheckSpec.DEFAULT_INTERVAL.toMillis() : spec.interval().toMillis();
             s = windowed(new CheckState(r.checkId(), r.kind(), interval, spec != null && spec.blocking(), t)
-                    .withSeverity(spec == null ? null : spec.severity()));
+                    .withSeverity(spec == null ? null : spec.severity()).blindAfter(limits.getBlindIntervals()));
             s.observe(r, limits.getStaleIntervals(), limits.getFreshIntervals(), run.getCutoverMs());
             sample(s, r);
             if (monitoring != null) {
@@ -234,7 +234,8 @@ final class DroolsDecisionSession implements DecisionSession {
             if (!states.containsKey(id)) {
                 CheckState s = windowed(new CheckState(id, runbook.check(id).map(CheckSpec::kind).orElse("unknown"),
                         runbook.check(id).map(c -> c.interval().toMillis()).orElse(CheckSpec.DEFAULT_INTERVAL.toMillis()),
-                        true, t).withSeverity(runbook.check(id).map(CheckSpec::severity).orElse(null)));
+                        true, t).withSeverity(runbook.check(id).map(CheckSpec::severity).orElse(null))
+                        .blindAfter(limits.getBlindIntervals()));
                 if (monitoring != null) {
                     s.setMonitored(monitoring.contains(id), t, limits.getStaleIntervals());
                 }

@@ -39,6 +39,8 @@ public final class CheckState {
     /** Results in a row that could not measure (UNKNOWN, or ERROR except for health kinds), and since when. */
     private int unmeasuredCount;
     private long unmeasuredSinceMs = -1;
+    private int blindAfter = 3;
+    private final boolean triggerKind;
     /** Start of the current streak of FAIL/ERROR results (windowed kinds: of samples above the threshold); -1 none. */
     private long badSinceMs = -1;
     /** Sliding window of a windowed kind (error rate, p99, lag); null for other kinds. */
@@ -59,6 +61,7 @@ public final class CheckState {
         this.blocking = blocking;
         this.sinceMs = sinceMs;
         this.severity = Kinds.defaultSeverity(kind, blocking);
+        this.triggerKind = Kinds.isTrigger(kind);
     }
 
     /**
@@ -110,6 +113,9 @@ public final class CheckState {
         }
         if (unmeasured != unmeasuredCount) {
             props.add("unmeasuredCount");
+            if ((unmeasured >= blindAfter) != isBlind()) {
+                props.add("blind");
+            }
         }
         if (after != observedAfterCutover) {
             props.add("observedAfterCutover");
@@ -288,6 +294,27 @@ public final class CheckState {
     public boolean cannotMeasure(CheckStatus st) {
         return st == CheckStatus.UNKNOWN
                 || (st == CheckStatus.ERROR && !Kinds.HEALTH.equals(kind) && !Kinds.PROBE.equals(kind));
+    }
+
+    /** Sets {@code blind-intervals}: how many unmeasured results in a row make the check blind. */
+    public CheckState blindAfter(int results) {
+        this.blindAfter = Math.max(1, results);
+        return this;
+    }
+
+    /** At least {@code blind-intervals} results in a row could not measure. */
+    public boolean isBlind() {
+        return unmeasuredCount >= blindAfter;
+    }
+
+    /** The latest result is FAIL (a measured failure; UNKNOWN and ERROR are "cannot measure"). */
+    public boolean isFailing() {
+        return result != null && result.status() == CheckStatus.FAIL;
+    }
+
+    /** A rollback trigger kind after cutover (Kinds.isTrigger). */
+    public boolean isTriggerKind() {
+        return triggerKind;
     }
 
     /** Results in a row that could not measure ({@link #cannotMeasure}); 0 after any measured result. */
