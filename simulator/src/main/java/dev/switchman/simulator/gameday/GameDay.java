@@ -4,6 +4,7 @@ import dev.switchman.core.chat.ChatBackend;
 import dev.switchman.core.chat.ChatMessage;
 import dev.switchman.core.decision.DecisionEngine;
 import dev.switchman.core.runbook.Runbook;
+import dev.switchman.core.time.Scheduler;
 import dev.switchman.simulator.Rehearsal;
 import dev.switchman.simulator.replay.RehearsalChat;
 import dev.switchman.simulator.replay.RehearsalResult;
@@ -27,9 +28,11 @@ public final class GameDay {
     private final Replayer.Options options;
     private final CompletableFuture<RehearsalResult> done = new CompletableFuture<>();
 
-    GameDay(Scenario scenario, Runbook runbook, Supplier<DecisionEngine> engine, ChatBackend live, String channel, Path reportDir) {
+    /** {@code wall} paces the game day (null: the system clock). */
+    GameDay(Scenario scenario, Runbook runbook, Supplier<DecisionEngine> engine, ChatBackend live, String channel, Path reportDir,
+            Scheduler wall) {
         this.scenario = scenario;
-        this.options = Replayer.Options.of(engine).withSink(new RehearsalChat.Sink(live, channel));
+        this.options = Replayer.Options.of(engine).withSink(new RehearsalChat.Sink(live, channel)).withWall(wall);
         Thread t = new Thread(() -> {
             try {
                 RehearsalResult r = Replayer.replay(scenario, runbook, options);
@@ -56,11 +59,13 @@ public final class GameDay {
     /** A command typed in the channel, applied to the rehearsal run at its current virtual time. */
     public void type(String user, String text) {
         options.inbox().add(new String[] {user, text});
+        options.wakeup().raise();
     }
 
     /** Stops the game day: the rehearsal rolls back, finishes and writes its report. */
     public void interrupt() {
         options.interrupt().set(true);
+        options.wakeup().raise();
     }
 
     public AtomicBoolean interrupted() {

@@ -6,6 +6,7 @@ import dev.switchman.core.command.Command;
 import dev.switchman.core.command.CommandContext;
 import dev.switchman.core.command.CommandException;
 import dev.switchman.core.decision.DecisionEngine;
+import dev.switchman.core.time.Scheduler;
 import dev.switchman.core.yaml.Problem;
 import dev.switchman.rules.engine.DroolsDecisionEngine;
 import dev.switchman.simulator.scenario.Scenario;
@@ -35,6 +36,7 @@ public final class RehearseCommand implements Command {
     private final Path reports;
     private final Supplier<DecisionEngine> engine;
     private final Map<String, GameDay> games = new ConcurrentHashMap<>();
+    private Scheduler wall;
 
     public RehearseCommand(Bot bot, Path base, Path reports, Supplier<DecisionEngine> engine) {
         this.bot = bot;
@@ -45,7 +47,13 @@ public final class RehearseCommand implements Command {
 
     /** Registers {@code rehearse} on the bot; scenarios are looked up under {@code base}, reports go under {@code reports}. */
     public static RehearseCommand register(Bot bot, Path base, Path reports) {
+        return register(bot, base, reports, null);
+    }
+
+    /** As {@link #register(Bot, Path, Path)}, game days paced on {@code wall} (null: the system clock). */
+    public static RehearseCommand register(Bot bot, Path base, Path reports, Scheduler wall) {
         RehearseCommand c = new RehearseCommand(bot, base, reports, DroolsDecisionEngine::new);
+        c.wall = wall;
         bot.registerCommand(c);
         return c;
     }
@@ -129,7 +137,7 @@ public final class RehearseCommand implements Command {
         }
         Scenario s = forChat(r.scenario(), speed);
         Path reportDir = reports == null ? null : reports.resolve(s.id() + "-" + ctx.channel().replaceAll("[^A-Za-z0-9-]", ""));
-        GameDay g = new GameDay(s, r.runbook(), engine, bot.backend(), ctx.channel(), reportDir);
+        GameDay g = new GameDay(s, r.runbook(), engine, bot.backend(), ctx.channel(), reportDir, wall);
         games.put(ctx.channel(), g);
         return ChatMessage.builder("Game day: " + s.title()).tone(ChatMessage.Tone.INFO)
                 .text(s.description() == null ? "" : s.description().strip())

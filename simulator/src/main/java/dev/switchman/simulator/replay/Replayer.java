@@ -23,9 +23,11 @@ import dev.switchman.core.runbook.Step;
 import dev.switchman.core.runbook.StepKind;
 import dev.switchman.core.time.ManualClock;
 import dev.switchman.core.time.ManualScheduler;
+import dev.switchman.core.time.Scheduler;
 import dev.switchman.simulator.scenario.Chaos;
 import dev.switchman.simulator.scenario.Scenario;
 import dev.switchman.simulator.scenario.TimelineEntry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,18 +54,28 @@ public final class Replayer {
     static final boolean TRACE = Boolean.getBoolean("switchman.rehearsal.trace");
 
     /** Options: the decision engine, where chat goes (null: nowhere), an interrupt flag, a progress hook, the event store, commands typed by people. */
+    /**
+     * How a replay runs. {@code wall} paces a replay at a speed factor (null: the system clock, made when
+     * needed); {@code wakeup} is raised by whoever adds to {@code inbox} or sets {@code interrupt}.
+     */
     public record Options(Supplier<DecisionEngine> engine, RehearsalChat.Sink sink, AtomicBoolean interrupt, Consumer<String> progress,
-                          EventStore store, java.util.Queue<String[]> inbox) {
+                          EventStore store, java.util.Queue<String[]> inbox, Scheduler wall, Wakeup wakeup) {
         public static Options of(Supplier<DecisionEngine> engine) {
-            return new Options(engine, null, new AtomicBoolean(), s -> { }, null, new java.util.concurrent.ConcurrentLinkedQueue<>());
+            return new Options(engine, null, new AtomicBoolean(), s -> { }, null, new java.util.concurrent.ConcurrentLinkedQueue<>(),
+                    null, new Wakeup());
         }
 
         public Options withStore(EventStore s) {
-            return new Options(engine, sink, interrupt, progress, s, inbox);
+            return new Options(engine, sink, interrupt, progress, s, inbox, wall, wakeup);
         }
 
         public Options withSink(RehearsalChat.Sink s) {
-            return new Options(engine, s, interrupt, progress, store, inbox);
+            return new Options(engine, s, interrupt, progress, store, inbox, wall, wakeup);
+        }
+
+        /** Paces on this scheduler's clock (a {@code ManualScheduler} in tests). */
+        public Options withWall(Scheduler w) {
+            return new Options(engine, sink, interrupt, progress, store, inbox, w, wakeup);
         }
     }
 
@@ -125,7 +137,9 @@ public final class Replayer {
             scheduleFeed(c, every, scenario.start().plus(every));
         }
         Instant end = scenario.at(scenario.end());
-        Pacer pacer = new Pacer(scenario.speed(), clock.instant());
+        Scheduler ownWall = options.wall() == null && !scenario.speed().max() ? Scheduler.system(Clock.systemUTC()) : null;
+        Pacer pacer = new Pacer(scenario.speed().max() ? 0 : scenario.speed().factor(), clock.instant(),
+                ownWall != null ? ownWall : options.wall(), options.wakeup());
         while (!ended) {
             if (options.interrupt().get() && !interrupted) {
                 interrupt();
@@ -144,6 +158,9 @@ public final class Replayer {
             log.end("running", clock.instant());
         }
         bot.close();
+        if (ownWall != null) {
+            ownWall.close();
+        }
         long wallMs = (System.nanoTime() - t0) / 1_000_000;
         return new RehearsalResult(scenario, runbook, log, Analysis.verdicts(scenario, log), Analysis.faults(scenario, log), wallMs, interrupted);
     }
@@ -364,39 +381,6 @@ public final class Replayer {
             if (!ended) {
                 ended = true;
                 log.end(outcome, at);
-            }
-        }
-    }
-
-    /** Paces virtual time against wall time for a speed factor; does nothing at max speed. */
-    static final class Pacer {
-        private final Scenario.Speed speed;
-        private final Instant virtualStart;
-        private final long wallStart = System.nanoTime();
-
-        Pacer(Scenario.Speed speed, Instant virtualStart) {
-            this.speed = speed;
-            this.virtualStart = virtualStart;
-        }
-
-        void await(Instant next, AtomicBoolean interrupt, Runnable meanwhile) {
-            if (speed.max()) {
-                return;
-            }
-            long dueNanos = (long) (Duration.between(virtualStart, next).toNanos() / speed.factor());
-            while (!interrupt.get()) {
-                long left = dueNanos - (System.nanoTime() - wallStart);
-                if (left <= 0) {
-                    return;
-                }
-                meanwhile.run();
-                try {
-                    Thread.sleep(Math.min(100, Math.max(1, left / 1_000_000)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    interrupt.set(true);
-                    return;
-                }
             }
         }
     }

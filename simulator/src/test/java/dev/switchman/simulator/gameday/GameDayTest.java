@@ -1,6 +1,7 @@
 package dev.switchman.simulator.gameday;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchman.core.bot.Bot;
@@ -9,7 +10,14 @@ import dev.switchman.simulator.ProjectPaths;
 import dev.switchman.simulator.replay.RehearsalResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.switchman.core.time.ManualClock;
+import dev.switchman.core.time.ManualScheduler;
+import dev.switchman.core.time.Scheduler;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +36,40 @@ class GameDayTest {
         chat = new TranscriptBackend(Clock.systemUTC(), "gameday");
         bot = Bot.builder().backend(chat).build();
         bot.start();
-        RehearseCommand.register(bot, ProjectPaths.root(), reports);
+        RehearseCommand.register(bot, ProjectPaths.root(), reports, wall);
+    }
+
+    /** The game day's wall clock: nothing moves until the test advances it to the pacer's next wake-up. */
+    final ManualScheduler manual = new ManualScheduler(new ManualClock(Instant.parse("2026-11-30T09:00:00Z")));
+    final BlockingQueue<Instant> wakeups = new LinkedBlockingQueue<>();
+    final Scheduler wall = new Scheduler() {
+        @Override
+        public Clock clock() {
+            return manual.clock();
+        }
+
+        @Override
+        public Cancellable schedule(Instant at, Runnable task) {
+            wakeups.add(at);
+            return manual.schedule(at, task);
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** Advances the wall clock to each wake-up the pacer asks for until the game day ends; returns the wall time it took. */
+    private RehearsalResult playOut(GameDay game) throws Exception {
+        game.result().whenComplete((r, e) -> wakeups.add(Instant.MAX));
+        while (true) {
+            Instant due = wakeups.poll(60, TimeUnit.SECONDS);
+            assertNotNull(due, "the game day neither ended nor asked to be woken within 60 s");
+            if (due.equals(Instant.MAX)) {
+                return game.result().get();
+            }
+            manual.advanceTo(due);
+        }
     }
 
     @AfterEach
@@ -42,7 +83,12 @@ class GameDayTest {
         assertTrue(reply.contains("Game day: TTL not lowered before cutover"), reply);
         chat.say("console:alice", "rehearse done lower-ttl-3600");
         RehearseCommand cmd = (RehearseCommand) bot.commands().find("rehearse").orElseThrow();
-        RehearsalResult r = cmd.game("gameday").result().get(60, TimeUnit.SECONDS);
+        Instant wallStart = manual.clock().instant();
+        RehearsalResult r = playOut(cmd.game("gameday"));
+        Duration virtual = r.scenario().end();
+        Duration paced = Duration.between(wallStart, manual.clock().instant());
+        assertTrue(paced.compareTo(virtual.dividedBy(200_000).plusSeconds(1)) <= 0 && paced.compareTo(Duration.ZERO) > 0,
+                "200000x plays " + virtual + " of virtual time in " + paced + " of wall time");
         assertTrue(r.log().commands().stream().anyMatch(c -> c.human() && c.text().equals("done lower-ttl-3600")), r.log().commands().toString());
         assertTrue(r.log().steps().stream().anyMatch(s -> s.stepId().equals("lower-ttl-3600") && s.by().equals("console:alice")));
         Path dir = reports.resolve("ttl-not-lowered-gameday");

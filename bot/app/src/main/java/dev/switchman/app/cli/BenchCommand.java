@@ -1,11 +1,19 @@
 package dev.switchman.app.cli;
 
 import dev.switchman.checks.bench.DnsFanoutBench;
+import dev.switchman.checks.mail.PyspfPeer;
+import dev.switchman.checks.mail.SpfSuite;
+import dev.switchman.checks.testing.ConformanceFiles;
 import dev.switchman.core.bench.PeerBenchmark;
 import dev.switchman.core.bench.Repeats;
 import dev.switchman.rules.bench.RulesBenchmark;
 import dev.switchman.simulator.bench.ReplayBenchmark;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +36,13 @@ final class BenchCommand {
     static final Map<String, Set<String>> OPTIONS = Map.of(
             "rules", Set.of("results"),
             "replay", Set.of("hours", "checks", "interval"),
-            "dns", Set.of("names", "resolvers", "in-flight", "rounds"));
+            "dns", Set.of("names", "resolvers", "in-flight", "rounds"),
+            "spf", Set.of("suite", "evaluations", "peer-dns"));
     /** The peers each benchmark can be compared with ({@code --peer}). */
-    static final Map<String, Set<String>> PEERS = Map.of();
+    static final Map<String, Set<String>> PEERS = Map.of(
+            "spf", Set.of("pyspf"));
+    /** Benchmarks that exist only as a comparison: {@code --peer} is required. */
+    static final Set<String> PEER_ONLY = Set.of("spf");
     static final Set<String> COMMON = Set.of("format", "repeat", "peer");
     static final Args.Spec SPEC = spec();
 
@@ -63,6 +75,9 @@ final class BenchCommand {
         checkOptions(name, argv);
         String peer = args.value("peer", null);
         Set<String> peers = PEERS.getOrDefault(name, Set.of());
+        if (peer == null && PEER_ONLY.contains(name)) {
+            throw new UsageException("bench " + name + ": --peer is required, one of " + new TreeSet<>(peers));
+        }
         if (peer != null && !peers.contains(peer)) {
             throw new UsageException("bench " + name + ": --peer " + peer + " is not known; "
                     + (peers.isEmpty() ? "this benchmark has no peer" : "expected one of " + new TreeSet<>(peers)));
@@ -103,8 +118,35 @@ final class BenchCommand {
                 int rounds = integer(args, "rounds", 3);
                 yield Repeats.run(repeat, rep -> DnsFanoutBench.run(names, resolvers, inFlight, rounds));
             }
+            case "spf" -> compare(repeat, PyspfPeer.open(spfOptions(args)));
             default -> throw new UsageException("bench: unknown benchmark '" + name + "'");
         };
+    }
+
+    private static PyspfPeer.Options spfOptions(Args args) {
+        String dns = args.value("peer-dns", null);
+        InetSocketAddress peerServer = dns == null ? null : loopback(args, "peer-dns", dns);
+        Path suite = args.value("suite", null) != null ? Path.of(args.value("suite", null))
+                : ConformanceFiles.find("spf").orElseThrow(() -> new UsageException(
+                        "bench spf: the SPF conformance suites were not found (../shared/conformance/spf from the project root); give --suite DIR"));
+        if (!Files.isRegularFile(suite.resolve(SpfSuite.FILES.get(0)))) {
+            throw new UsageException("bench spf: --suite " + suite + ": no " + SpfSuite.FILES.get(0) + " there");
+        }
+        return PyspfPeer.Options.of(suite).withEvaluations(integer(args, "evaluations", 3)).withPeerServer(peerServer);
+    }
+
+    /** {@code host:port} on loopback (benchmarks send traffic nowhere else). */
+    static InetSocketAddress loopback(Args args, String option, String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            InetSocketAddress a = new InetSocketAddress(InetAddress.getByName(hostPort.substring(0, colon)), Integer.parseInt(hostPort.substring(colon + 1)));
+            if (a.getAddress().isLoopbackAddress()) {
+                return a;
+            }
+        } catch (IOException | RuntimeException e) {
+            // reported below
+        }
+        throw new UsageException(args.command() + ": --" + option + " must be a loopback host:port such as 127.0.0.1:5353, got '" + hostPort + "'");
     }
 
     /** Runs a peer comparison and closes it. */

@@ -66,6 +66,7 @@ public final class Usage {
             usage: switchman bench rules [--results 1000000] [--repeat N] [--format json]
                    switchman bench replay [--hours 72] [--checks 50] [--interval 10s] [--repeat N] [--format json]
                    switchman bench dns [--names 100] [--resolvers 20] [--in-flight 32] [--rounds 3] [--repeat N] [--format json]
+                   switchman bench spf --peer pyspf [--suite DIR] [--evaluations 3] [--peer-dns 127.0.0.1:PORT] [--repeat N] [--format json]
               The benchmarks behind docs/benchmarks.md; one JSON object with --format json (logs on stderr).
               --repeat N runs N repetitions and gives every figure that varied as {median, min, max}, with
               the load average at start and end (load-start, load-end). --peer PEER measures the tool a user

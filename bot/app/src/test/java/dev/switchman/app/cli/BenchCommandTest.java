@@ -47,7 +47,19 @@ class BenchCommandTest {
     @Test
     void anUnknownBenchmarkListsTheKnownOnes() {
         assertEquals(1, run("bench", "warp"));
-        assertTrue(err().contains("expected one benchmark, one of [dns, replay, rules], got warp"), err());
+        assertTrue(err().contains("expected one benchmark, one of [dns, replay, rules, ") && err().contains("], got warp"), err());
+    }
+
+    @Test
+    void spfIsAComparisonAndNeedsItsPeer() {
+        assertEquals(1, run("bench", "spf"));
+        assertTrue(err().contains("bench spf: --peer is required, one of [pyspf]"), err());
+    }
+
+    @Test
+    void thePeersDnsServerMustBeOnLoopback() {
+        assertEquals(1, run("bench", "spf", "--peer", "pyspf", "--peer-dns", "192.0.2.1:53", "--suite", "."));
+        assertTrue(err().contains("--peer-dns must be a loopback host:port such as 127.0.0.1:5353, got '192.0.2.1:53'"), err());
     }
 
     @Test

@@ -1,12 +1,11 @@
 package dev.switchman.app.compliance;
 
-import dev.switchman.core.compliance.ArchitectureRules;
-import org.junit.jupiter.api.Test;
+import dev.switchman.core.compliance.ModuleCompliance;
 
-class AppComplianceTest {
+/** The house rules in the app: no wall-clock reads or sleeps in main code, no package cycles. */
+class AppComplianceTest extends ModuleCompliance {
 
-    @Test
-    void appMainCodeNeverReadsTheWallClock() {
-        ArchitectureRules.NO_WALL_CLOCK.check(ArchitectureRules.mainClasses("dev.switchman.app"));
+    AppComplianceTest() {
+        super("dev.switchman.app");
     }
 }

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SpfConformanceIT {
 
-    static final String[] SUITES = {"pyspf-rfc7208-tests.yml", "pyspf-rfc4408-tests.yml", "pyspf-test.yml"};
     /** Cases deliberately not followed; each is listed in docs/conformance.md with the same reason. */
     static final Map<String, String> DEVIATIONS = Map.of(
             "pyspf-test.yml/default-modifier", "pyspf's non-standard lax 'default=' modifier is not RFC 7208; unknown modifiers are ignored (6.3)",
@@ -45,7 +44,7 @@ class SpfConformanceIT {
     Stream<DynamicNode> spfSuitesPassCaseByCase() throws IOException {
         Path dir = ConformanceData.dir("spf");
         List<DynamicNode> suites = new ArrayList<>();
-        for (String suite : SUITES) {
+        for (String suite : SpfSuite.FILES) {
             List<DynamicNode> sections = new ArrayList<>();
             COUNTS.put(suite, new AtomicInteger[] {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()});
             FAILED.put(suite, new CopyOnWriteArrayList<>());

@@ -3,12 +3,16 @@ package dev.switchman.console.compliance;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import dev.switchman.core.compliance.ArchitectureRules;
+import dev.switchman.core.compliance.ModuleCompliance;
 import org.junit.jupiter.api.Test;
 
-class ConsoleComplianceTest {
+class ConsoleComplianceTest extends ModuleCompliance {
 
-    private final JavaClasses console = ArchitectureRules.mainClasses("dev.switchman.console");
+    private final JavaClasses console = classes();
+
+    ConsoleComplianceTest() {
+        super("dev.switchman.console");
+    }
 
     @Test
     void consoleDependsOnCoreAndSpringShellOnly() {
@@ -17,10 +21,5 @@ class ConsoleComplianceTest {
                         "dev.switchman.slack..", "dev.switchman.discord..", "org.drools..", "org.xbill..")
                 .because("a chat backend uses core and its own platform library, nothing else of ours")
                 .check(console);
-    }
-
-    @Test
-    void consoleMainCodeNeverReadsTheWallClock() {
-        ArchitectureRules.NO_WALL_CLOCK.check(console);
     }
 }

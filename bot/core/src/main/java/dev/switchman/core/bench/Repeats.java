@@ -56,8 +56,9 @@ public final class Repeats {
      * summary has the peer's parameters, {@code unit}, {@code ours}, {@code theirs}, {@code ratio}
      * (theirs/ours for times, ours/theirs for rates: above 1, Switchman is faster), {@code ratio-is},
      * each side's details prefixed {@code ours-} and {@code theirs-}, {@code sane} and {@code sanity}
-     * (the evidence, or the reason it failed). A repetition whose peer run is not sane ends the
-     * comparison there, as a failure.
+     * (the evidence). A repetition whose peer run is not sane ends the comparison there, as a failure:
+     * a failed comparison has the parameters, {@code unit}, {@code sane: false} and the reason in
+     * {@code sanity}, and no figures.
      */
     public static Map<String, Object> compare(int count, PeerBenchmark bench) throws Exception {
         return compare(count, bench, LoadAverage::read);
@@ -67,11 +68,7 @@ public final class Repeats {
         Optional<LoadAverage> start = start(count, load);
         Sanity sanity = bench.checkPeer();
         if (!sanity.sane()) {
-            Map<String, Object> failed = new LinkedHashMap<>(bench.parameters());
-            failed.put("unit", bench.unit());
-            failed.put("sane", false);
-            failed.put("sanity", sanity.evidence());
-            return withLoad(failed, count, start, load.get());
+            return withLoad(failed(bench, sanity), count, start, load.get());
         }
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -84,16 +81,25 @@ public final class Repeats {
                 theirs = bench.peer(i);
                 ours = bench.ours(i);
             }
-            runs.add(comparison(bench, ours, theirs));
             if (!theirs.sanity().sane()) {
-                sanity = Sanity.broken("repetition " + (i + 1) + " of " + count + ": " + theirs.sanity().evidence());
-                break;
+                Sanity broken = Sanity.broken("repetition " + (i + 1) + " of " + count + ": " + theirs.sanity().evidence());
+                return withLoad(failed(bench, broken), count, start, load.get());
             }
+            runs.add(comparison(bench, ours, theirs));
         }
         Map<String, Object> summary = summarize(runs);
         summary.put("sane", sanity.sane());
         summary.put("sanity", sanity.evidence());
         return withLoad(summary, count, start, load.get());
+    }
+
+    /** A failed comparison: what was compared, and why it failed; no figures. */
+    private static Map<String, Object> failed(PeerBenchmark bench, Sanity why) {
+        Map<String, Object> failed = new LinkedHashMap<>(bench.parameters());
+        failed.put("unit", bench.unit());
+        failed.put("sane", false);
+        failed.put("sanity", why.evidence());
+        return failed;
     }
 
     private static Optional<LoadAverage> start(int count, Supplier<Optional<LoadAverage>> load) {

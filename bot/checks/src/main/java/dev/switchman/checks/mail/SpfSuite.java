@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,19 +23,25 @@ import org.yaml.snakeyaml.Yaml;
  * the name lists its own TXT ({@code NONE} = listed but empty); after {@code TIMEOUT} every type not
  * listed before it times out.
  */
-final class SpfSuite {
+public final class SpfSuite {
 
-    record Case(String name, String helo, String host, String mailfrom, List<String> results, String explanation) {
+    /** The suite files under the conformance directory, run whole by the conformance IT and the pyspf benchmark. */
+    public static final List<String> FILES = List.of("pyspf-rfc7208-tests.yml", "pyspf-rfc4408-tests.yml", "pyspf-test.yml");
+
+    /** One test case: the SMTP identities and the results the suite accepts (lower case RFC names). */
+    public record Case(String name, String helo, String host, String mailfrom, List<String> results, String explanation) {
     }
 
-    record Section(String description, List<Case> cases, Zone zone) {
+    /** One YAML document: a description, its cases, and the zone data they are evaluated against. */
+    public record Section(String description, List<Case> cases, Zone zone) {
     }
 
     private SpfSuite() {
     }
 
+    /** Reads one suite file; a zone entry of an unsupported type is an IllegalArgumentException naming it. */
     @SuppressWarnings("unchecked")
-    static List<Section> read(Path file) throws IOException {
+    public static List<Section> read(Path file) throws IOException {
         List<Section> sections = new ArrayList<>();
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(10 * 1024 * 1024);
@@ -142,9 +147,5 @@ final class SpfSuite {
         } catch (IOException e) {
             throw new IllegalArgumentException("zone data " + name + " " + Type.string(type) + " " + rdata + ": " + e.getMessage(), e);
         }
-    }
-
-    static Map<String, Integer> counts() {
-        return new LinkedHashMap<>();
     }
 }
