@@ -171,4 +171,16 @@ class WeighingTest {
         assertEquals(600, d.getWrites());
         assertTrue(d.getBasis().contains("parity check parity"), d.getBasis());
     }
+
+    @Test
+    void defaultSeveritiesPerKind() {
+        assertEquals(Severity.CRITICAL, dev.switchman.rules.fact.Kinds.defaultSeverity("metrics.error-rate", false));
+        assertEquals(Severity.CRITICAL, dev.switchman.rules.fact.Kinds.defaultSeverity("metrics.latency", true));
+        assertEquals(Severity.CRITICAL, dev.switchman.rules.fact.Kinds.defaultSeverity("http.health", true));
+        assertEquals(Severity.MAJOR, dev.switchman.rules.fact.Kinds.defaultSeverity("heartbeat", false));
+        assertEquals(Severity.MAJOR, dev.switchman.rules.fact.Kinds.defaultSeverity("webhook.delivery", true));
+        assertEquals(Severity.MAJOR, dev.switchman.rules.fact.Kinds.defaultSeverity("queue.depth", false));
+        assertEquals(Severity.MAJOR, dev.switchman.rules.fact.Kinds.defaultSeverity("dns.record", true));
+        assertEquals(Severity.MINOR, dev.switchman.rules.fact.Kinds.defaultSeverity("dns.record", false));
+    }
 }

@@ -28,13 +28,14 @@ public final class Kinds {
     /**
      * The severity of a check that does not declare one (docs/rules.md, "Severity"): error rate, latency and
      * health are critical (the service is failing for many users); a heartbeat (one job or queue worker), a
-     * webhook endpoint and any other blocking check are major; a non-blocking check is minor.
+     * webhook endpoint, a queue ({@code queue.*}) and any other blocking check are major; any other
+     * non-blocking check is minor.
      */
     public static Severity defaultSeverity(String kind, boolean blocking) {
         return switch (kind) {
             case ERROR_RATE, LATENCY, HEALTH, PROBE -> Severity.CRITICAL;
             case HEARTBEAT, WEBHOOK -> Severity.MAJOR;
-            default -> blocking ? Severity.MAJOR : Severity.MINOR;
+            default -> blocking || kind.startsWith("queue.") ? Severity.MAJOR : Severity.MINOR;
         };
     }
 
