@@ -86,7 +86,7 @@ public final class Rehearsal {
                 return new Outcome(INVALID, result, loaded.problems(), e.getMessage());
             }
         }
-        String out = options.json() ? json(result.summary()) : text(result, options.reportDir());
+        String out = dev.switchman.core.secret.Secrets.redact(options.json() ? json(result.summary()) : text(result, options.reportDir()));
         return new Outcome(result.exitCode(), result, loaded.problems(), out);
     }
 

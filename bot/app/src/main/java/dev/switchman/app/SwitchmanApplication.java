@@ -43,6 +43,11 @@ public class SwitchmanApplication {
         Map<String, Object> defaults = new HashMap<>();
         // Spring Shell 4 decides interactivity from this property, not from the arguments
         defaults.put("spring.shell.interactive.enabled", String.valueOf(options.interactive()));
+        if (!Boolean.getBoolean(Cli.DEBUG_PROPERTY)) {
+            // a start-up failure is one sentence from Cli (StartupFailure); Spring's report and trace only with --debug
+            defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+            defaults.put("logging.level.org.springframework.boot.diagnostics", "OFF");
+        }
         app.setDefaultProperties(defaults);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("consoleOptions", options));
         try (ConfigurableApplicationContext ctx = app.run()) {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandExecutionException;
@@ -19,7 +20,8 @@ import org.springframework.shell.core.command.ParsedInput;
 
 /**
  * The read-eval loop over Spring Shell's command registry. Interactive: a JLine reader with
- * completion and history; Ctrl-C clears the line, Ctrl-D or {@code exit} leaves. Script: one
+ * completion and history; Ctrl-C clears the line, Ctrl-D or {@code exit} leaves; a line is always one
+ * command (an unclosed quote is an error, never a continuation: {@link SingleLineParser}). Script: one
  * command per line from a reader (a file or stdin), echoed with the prompt, no terminal needed.
  */
 public final class ConsoleShell {
@@ -47,6 +49,7 @@ public final class ConsoleShell {
 
     /** Same, running {@code onReady} once the banner is out (background warm-ups that should not delay the prompt). */
     public int runInteractive(LineReader reader, Supplier<String> banner, Runnable onReady) {
+        singleLine(reader);
         PrintWriter out = reader.getTerminal().writer();
         out.println(banner.get());
         out.flush();
@@ -124,6 +127,13 @@ public final class ConsoleShell {
             out.println("command '" + parsed.commandName() + "' failed: " + cause.getMessage());
             out.flush();
             return ExitStatus.EXECUTION_ERROR;
+        }
+    }
+
+    /** One line is one command: an open quote never makes the reader continue onto the next line. */
+    static void singleLine(LineReader reader) {
+        if (reader instanceof LineReaderImpl impl) {
+            impl.setParser(SingleLineParser.wrap(impl.getParser()));
         }
     }
 

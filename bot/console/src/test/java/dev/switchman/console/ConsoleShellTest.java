@@ -81,4 +81,28 @@ class ConsoleShellTest {
         script("status\nexit\nstatus\n");
         assertEquals(1, received.size());
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // without the fix the reader waits for the closing quote forever
+    void anUnclosedQuoteInTheInteractiveConsoleIsOneCommandNeverAContinuation() throws Exception {
+        // the reader as Spring Shell configures it: its parser asks for more input after an open quote
+        org.springframework.shell.jline.ExtendedDefaultParser springParser = new org.springframework.shell.jline.ExtendedDefaultParser();
+        springParser.setEofOnUnclosedQuote(true);
+        springParser.setEofOnEscapedNewLine(true);
+        String typed = "done backup \"took 4 min\nas bob\napprove approve-it\nrollback --yes lag\nexit\n";
+        java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
+        // keys typed ahead into a pipe that stays open (JLine stops at the end of a closed stream before reading what it holds)
+        java.io.PipedOutputStream keys = new java.io.PipedOutputStream();
+        java.io.PipedInputStream in = new java.io.PipedInputStream(keys, 4096);
+        keys.write(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        keys.flush();
+        try (org.jline.terminal.Terminal terminal = org.jline.terminal.TerminalBuilder.builder().system(false).dumb(true)
+                .streams(in, screen).build()) {
+            org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(terminal).parser(springParser).build();
+            assertEquals(0, shell.runInteractive(reader, () -> "banner"));
+        }
+        assertEquals(List.of("done backup \"took 4 min", "approve approve-it", "rollback --yes lag"),
+                received.stream().map(IncomingCommand::text).toList());
+        assertEquals("console:bob", received.get(2).user().qualifiedId(), "the lines after the open quote ran as their own commands");
+    }
 }

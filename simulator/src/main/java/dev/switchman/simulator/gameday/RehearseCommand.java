@@ -24,7 +24,10 @@ import java.util.stream.Stream;
 /**
  * {@code rehearse <scenario> [60x]}: a game day in this channel (see {@link GameDay}).
  * {@code rehearse done|approve|go|rollback|check|status ...} answers the rehearsal run;
- * {@code rehearse stop} interrupts it. Scenarios are found by path or by id under {@code runbooks/}.
+ * {@code rehearse stop} interrupts it. Scenarios are found by id (file name without {@code .yaml}) or by
+ * a path relative to a runbook folder, and only among the {@code scenarios/*.yaml} files inside the
+ * configured runbook folders: from chat, any other path (such as {@code /etc/passwd} or
+ * {@code ../../x.yaml}) is refused without being read.
  */
 public final class RehearseCommand implements Command {
 
@@ -32,27 +35,36 @@ public final class RehearseCommand implements Command {
     static final double DEFAULT_SPEED = 60;
 
     private final Bot bot;
-    private final Path base;
+    private final List<Path> folders;
     private final Path reports;
     private final Supplier<DecisionEngine> engine;
     private final Map<String, GameDay> games = new ConcurrentHashMap<>();
     private Scheduler wall;
 
-    public RehearseCommand(Bot bot, Path base, Path reports, Supplier<DecisionEngine> engine) {
+    /** {@code folders}: the runbook folders whose {@code <runbook>/scenarios/*.yaml} chat may play. */
+    public RehearseCommand(Bot bot, List<Path> folders, Path reports, Supplier<DecisionEngine> engine) {
         this.bot = bot;
-        this.base = base;
+        this.folders = folders.stream().map(f -> f.toAbsolutePath().normalize()).distinct().toList();
         this.reports = reports;
         this.engine = engine;
     }
 
-    /** Registers {@code rehearse} on the bot; scenarios are looked up under {@code base}, reports go under {@code reports}. */
+    /** Registers {@code rehearse} on the bot; scenarios are looked up under {@code base/runbooks}, reports go under {@code reports}. */
     public static RehearseCommand register(Bot bot, Path base, Path reports) {
-        return register(bot, base, reports, null);
+        return register(bot, List.of(base.resolve("runbooks")), reports, null);
     }
 
     /** As {@link #register(Bot, Path, Path)}, game days paced on {@code wall} (null: the system clock). */
     public static RehearseCommand register(Bot bot, Path base, Path reports, Scheduler wall) {
-        RehearseCommand c = new RehearseCommand(bot, base, reports, DroolsDecisionEngine::new);
+        return register(bot, List.of(base.resolve("runbooks")), reports, wall);
+    }
+
+    /**
+     * Registers {@code rehearse} on the bot; chat may play the scenarios inside {@code folders}; reports go
+     * under {@code reports}; game days are paced on {@code wall} (null: the system clock).
+     */
+    public static RehearseCommand register(Bot bot, List<Path> folders, Path reports, Scheduler wall) {
+        RehearseCommand c = new RehearseCommand(bot, folders, reports, DroolsDecisionEngine::new);
         c.wall = wall;
         bot.registerCommand(c);
         return c;
@@ -164,29 +176,64 @@ public final class RehearseCommand implements Command {
         return a.contains(" ") ? "\"" + a.replace("\"", "\\\"") + "\"" : a;
     }
 
-    private Path resolve(String name) {
-        Path p = Path.of(name);
-        if (Files.isRegularFile(p)) {
-            return p;
-        }
-        if (Files.isRegularFile(base.resolve(name))) {
-            return base.resolve(name);
-        }
+    /**
+     * The scenario file {@code name} names: one of {@link #scenarioFiles()}, matched by id or by a path
+     * relative to a runbook folder. Nothing outside the folders is opened, not even to see if it exists.
+     */
+    Path resolve(String name) {
+        List<Path> known = scenarioFiles().toList();
         String file = name.endsWith(".yaml") ? name : name + ".yaml";
-        return scenarioFiles().filter(f -> f.getFileName().toString().equals(file)).findFirst()
-                .orElseThrow(() -> new CommandException("rehearse", name, "no scenario '" + name + "' under " + base.resolve("runbooks")
-                        + "; known: " + String.join(", ", scenarioFiles().map(f -> f.getFileName().toString().replaceFirst("\\.yaml$", "")).toList())));
+        for (Path f : known) {
+            if (f.getFileName().toString().equals(file)) {
+                return f;
+            }
+        }
+        if (!name.contains("\0")) {
+            for (Path folder : folders) {
+                for (String candidate : List.of(name, file)) {
+                    Path p;
+                    try {
+                        p = folder.resolve(candidate).normalize();
+                    } catch (java.nio.file.InvalidPathException e) {
+                        continue;
+                    }
+                    if (known.contains(p)) {
+                        return p;
+                    }
+                }
+            }
+        }
+        throw new CommandException("rehearse", name, "from chat, `rehearse` plays only the scenarios in the runbook folders ("
+                + String.join(", ", folders.stream().map(Path::toString).toList()) + "); '" + name + "' is not one of them. Known: "
+                + String.join(", ", known.stream().map(f -> f.getFileName().toString().replaceFirst("\\.yaml$", "")).toList()));
     }
 
+    /** Every {@code scenarios/*.yaml} inside the runbook folders whose real location is inside the folder too (no symlink out). */
     private Stream<Path> scenarioFiles() {
-        Path root = base.resolve("runbooks");
-        if (!Files.isDirectory(root)) {
-            return Stream.empty();
+        List<Path> out = new java.util.ArrayList<>();
+        for (Path root : folders) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.walk(root, 4)) {
+                Path realRoot = root.toRealPath();
+                s.filter(f -> f.getParent() != null && f.getParent().getFileName() != null
+                                && f.getParent().getFileName().toString().equals("scenarios") && f.toString().endsWith(".yaml"))
+                        .filter(f -> insideRealRoot(f, realRoot))
+                        .sorted()
+                        .forEach(out::add);
+            } catch (IOException e) {
+                // an unreadable folder offers no scenarios
+            }
         }
-        try (Stream<Path> s = Files.walk(root, 4)) {
-            return s.filter(f -> f.getParent().getFileName().toString().equals("scenarios") && f.toString().endsWith(".yaml")).sorted().toList().stream();
+        return out.stream();
+    }
+
+    private static boolean insideRealRoot(Path f, Path realRoot) {
+        try {
+            return Files.isRegularFile(f) && f.toRealPath().startsWith(realRoot);
         } catch (IOException e) {
-            return Stream.empty();
+            return false;
         }
     }
 }

@@ -140,8 +140,8 @@ public final class Recorder {
         doc.put("expect", expect);
         String yaml;
         try {
-            yaml = "# Recorded from run " + runId + " (" + events.size() + " events). Replay: switchman rehearse " + out.getFileName() + "\n"
-                    + YAML.writeValueAsString(doc);
+            yaml = dev.switchman.core.secret.Secrets.redact("# Recorded from run " + runId + " (" + events.size() + " events). Replay: switchman rehearse "
+                    + out.getFileName() + "\n" + YAML.writeValueAsString(doc));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the scenario as YAML: " + e.getMessage(), e);
         }

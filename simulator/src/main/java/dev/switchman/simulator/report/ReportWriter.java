@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchman.core.decision.Decision;
 import dev.switchman.core.time.Durations;
+import dev.switchman.core.secret.Secrets;
 import dev.switchman.simulator.replay.Analysis;
 import dev.switchman.simulator.replay.FaultMetrics;
 import dev.switchman.simulator.replay.RehearsalResult;
@@ -18,7 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Writes report.md, report.html (with the SVG timeline) and report.json into a directory. */
+/** Writes report.md, report.html (with the SVG timeline) and report.json into a directory; secrets masked ({@link Secrets}). */
 public final class ReportWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -31,13 +32,17 @@ public final class ReportWriter {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("report.md"), markdown(r));
             Files.writeString(dir.resolve("report.html"), html(r));
-            Files.writeString(dir.resolve("report.json"), JSON.writeValueAsString(r.summary()) + "\n");
+            Files.writeString(dir.resolve("report.json"), Secrets.redact(JSON.writeValueAsString(r.summary())) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
     }
 
     public static String markdown(RehearsalResult r) {
+        return Secrets.redact(markdownUnredacted(r));
+    }
+
+    private static String markdownUnredacted(RehearsalResult r) {
         Scenario s = r.scenario();
         StringBuilder b = new StringBuilder();
         b.append("# Rehearsal: ").append(s.title()).append("\n\n");
@@ -104,6 +109,10 @@ public final class ReportWriter {
     }
 
     public static String html(RehearsalResult r) {
+        return Secrets.redact(htmlUnredacted(r));
+    }
+
+    private static String htmlUnredacted(RehearsalResult r) {
         Scenario s = r.scenario();
         StringBuilder b = new StringBuilder();
         b.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Rehearsal: ").append(esc(s.title())).append("</title>\n<style>")

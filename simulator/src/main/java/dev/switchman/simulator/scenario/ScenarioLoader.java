@@ -2,8 +2,10 @@ package dev.switchman.simulator.scenario;
 
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.decision.DecisionKind;
+import dev.switchman.core.runbook.ThresholdSpec;
 import dev.switchman.core.runbook.Runbook;
 import dev.switchman.core.text.Suggestions;
+import dev.switchman.core.time.DurationRange;
 import dev.switchman.core.time.Durations;
 import dev.switchman.core.yaml.Problem;
 import dev.switchman.core.yaml.SourceLocation;
@@ -157,11 +159,9 @@ public final class ScenarioLoader {
         Map<String, Duration> intervals = new LinkedHashMap<>();
         if (top.containsKey("intervals")) {
             for (var e : y.mapping(top.get("intervals").value(), "intervals", null).values()) {
-                String v = y.scalar(e.value(), "interval of " + e.key());
-                try {
-                    intervals.put(e.key(), Durations.parse(v));
-                } catch (IllegalArgumentException ex) {
-                    y.error(e.value(), ex.getMessage());
+                Duration d = parsedDuration(y, e.value(), "interval of " + e.key(), Durations::parse, DurationRange.CHECK_INTERVAL);
+                if (!d.isZero()) {
+                    intervals.put(e.key(), d);
                 }
             }
         }
@@ -406,12 +406,22 @@ public final class ScenarioLoader {
         return parsedDuration(y, n, what, Durations::parse);
     }
 
-    /** Parses a scalar with {@code parser}; a parse error is reported at the node and reads as zero. */
+    /** Parses a scalar with {@code parser}; a parse error or a value past {@link DurationRange#ANY} is reported at the node and reads as zero. */
     private static Duration parsedDuration(YamlTree y, YamlNode n, String what, java.util.function.Function<String, Duration> parser) {
+        return parsedDuration(y, n, what, parser, DurationRange.ANY);
+    }
+
+    private static Duration parsedDuration(YamlTree y, YamlNode n, String what, java.util.function.Function<String, Duration> parser,
+                                           DurationRange range) {
         String s = y.scalar(n, what);
         try {
-            return parser.apply(s);
-        } catch (IllegalArgumentException e) {
+            Duration d = parser.apply(s);
+            if (!range.contains(d)) {
+                y.error(n, what + ": expected a duration " + range.describe() + ", got '" + s + "'");
+                return Duration.ZERO;
+            }
+            return d;
+        } catch (IllegalArgumentException | ArithmeticException e) {
             y.error(n, what + ": " + e.getMessage());
             return Duration.ZERO;
         }
@@ -419,12 +429,12 @@ public final class ScenarioLoader {
 
     private static double number(YamlTree y, YamlNode n, String what) {
         String s = y.scalar(n, what);
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException | NullPointerException e) {
-            y.error(n, what + ": expected a number, got '" + s + "'");
+        Double d = s == null ? null : ThresholdSpec.finite(s);
+        if (d == null) {
+            y.error(n, what + ": expected a finite number, got '" + s + "'");
             return 0;
         }
+        return d;
     }
 
     private static boolean bool(YamlTree y, YamlNode n, String what) {

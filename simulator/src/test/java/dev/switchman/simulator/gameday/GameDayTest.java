@@ -1,6 +1,7 @@
 package dev.switchman.simulator.gameday;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import dev.switchman.simulator.ProjectPaths;
 import dev.switchman.simulator.replay.RehearsalResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import dev.switchman.core.time.ManualClock;
 import dev.switchman.core.time.ManualScheduler;
 import dev.switchman.core.time.Scheduler;
@@ -103,9 +105,29 @@ class GameDayTest {
         RehearseCommand cmd = (RehearseCommand) bot.commands().find("rehearse").orElseThrow();
         String stop = chat.say("console:carol", "rehearse stop");
         assertTrue(stop.contains("interrupted"), stop);
-        RehearsalResult r = cmd.game("gameday").result().get(60, TimeUnit.SECONDS);
+        RehearsalResult r = cmd.game("gameday").result().get(180, TimeUnit.SECONDS);
         assertTrue(r.interrupted());
         assertEquals("rolled-back", r.log().outcome(), r.log().notes() + " " + r.log().commands());
         assertTrue(Files.exists(reports.resolve("healthy-cutover-gameday/report.html")));
+    }
+
+    @Test
+    void rehearseFromChatPlaysOnlyScenariosInTheRunbookFolders(@org.junit.jupiter.api.io.TempDir Path outside) throws Exception {
+        Path planted = outside.resolve("planted.yaml");
+        Files.writeString(planted, "scenario: planted-secret-line\nrunbook: nowhere.yaml\n");
+        String runbooks = ProjectPaths.root().resolve("runbooks").toString();
+        for (String name : List.of("/etc/passwd", planted.toString(), runbooks + "/../../../../../etc/passwd", "../../etc/passwd",
+                "server-migration/../../pom.xml")) {
+            String reply = chat.say("console:alice", "rehearse \"" + name + "\"");
+            assertTrue(reply.contains("from chat, `rehearse` plays only the scenarios in the runbook folders") && reply.contains("is not one of them"),
+                    name + ": " + reply);
+            assertTrue(reply.contains("ttl-not-lowered"), "the refusal lists the scenarios it may play: " + reply);
+            assertFalse(reply.contains("root:") || reply.contains("planted-secret-line") || reply.contains("<project>"),
+                    "nothing of the file is echoed: " + reply);
+        }
+        RehearseCommand cmd = (RehearseCommand) bot.commands().find("rehearse").orElseThrow();
+        assertEquals(null, cmd.game("gameday"), "no game day started");
+        // a relative path inside a folder is still a name it may play
+        assertTrue(cmd.resolve("server-migration/scenarios/ttl-not-lowered.yaml").endsWith("ttl-not-lowered.yaml"));
     }
 }

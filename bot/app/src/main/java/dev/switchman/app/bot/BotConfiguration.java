@@ -9,7 +9,6 @@ import dev.switchman.console.ConsoleCompletions;
 import dev.switchman.core.bot.Bot;
 import dev.switchman.core.check.CheckProviders;
 import dev.switchman.core.event.EventStore;
-import dev.switchman.core.event.EventStores;
 import dev.switchman.core.runbook.Runbook;
 import dev.switchman.core.yaml.Problem;
 import dev.switchman.rules.engine.DroolsDecisionEngine;
@@ -63,7 +62,7 @@ public class BotConfiguration {
 
     @Bean(destroyMethod = "close")
     EventStore eventStore(Settings settings) {
-        return EventStores.open(settings.dbUrl());
+        return CrashPointEventStore.armedFromEnvironment(settings.openStore(), System.getenv());
     }
 
     @Bean(destroyMethod = "close")
@@ -77,11 +76,10 @@ public class BotConfiguration {
                 .checkProviders(providers)
                 .backend(backend)
                 .build();
-        // game days in chat: `rehearse <scenario>` finds runbooks/*/scenarios/*.yaml under the folder holding runbooks/
-        settings.runbookDirs().stream()
-                .filter(d -> d.getFileName() != null && d.getFileName().toString().equals("runbooks") && d.getParent() != null)
-                .findFirst()
-                .ifPresent(d -> dev.switchman.simulator.gameday.RehearseCommand.register(bot, d.getParent(), settings.home().resolve("reports")));
+        // game days in chat: `rehearse <scenario>` plays <runbook>/scenarios/*.yaml inside the runbook folders, nothing else
+        if (!settings.runbookDirs().isEmpty()) {
+            dev.switchman.simulator.gameday.RehearseCommand.register(bot, settings.runbookDirs(), settings.home().resolve("reports"), null);
+        }
         bot.resume();
         bot.start();
         return bot;

@@ -1,6 +1,7 @@
 package dev.switchman.app.cli;
 
 import dev.switchman.checks.bench.DnsFanoutBench;
+import dev.switchman.checks.bench.DnsperfPeer;
 import dev.switchman.checks.mail.PyspfPeer;
 import dev.switchman.checks.mail.SpfSuite;
 import dev.switchman.checks.testing.ConformanceFiles;
@@ -36,11 +37,12 @@ final class BenchCommand {
     static final Map<String, Set<String>> OPTIONS = Map.of(
             "rules", Set.of("results"),
             "replay", Set.of("hours", "checks", "interval"),
-            "dns", Set.of("names", "resolvers", "in-flight", "rounds"),
+            "dns", Set.of("names", "resolvers", "in-flight", "rounds", "peer-dns"),
             "spf", Set.of("suite", "evaluations", "peer-dns"));
     /** The peers each benchmark can be compared with ({@code --peer}). */
     static final Map<String, Set<String>> PEERS = Map.of(
-            "spf", Set.of("pyspf"));
+            "spf", Set.of("pyspf"),
+            "dns", Set.of("dnsperf"));
     /** Benchmarks that exist only as a comparison: {@code --peer} is required. */
     static final Set<String> PEER_ONLY = Set.of("spf");
     static final Set<String> COMMON = Set.of("format", "repeat", "peer");
@@ -115,6 +117,12 @@ final class BenchCommand {
                 int names = integer(args, "names", 100);
                 int resolvers = integer(args, "resolvers", 20);
                 int inFlight = integer(args, "in-flight", 32);
+                if (peer != null) {
+                    if (args.value("rounds", null) != null) {
+                        throw new UsageException("bench dns: --rounds is not used with --peer (each repetition is one round on each side; use --repeat N)");
+                    }
+                    yield compare(repeat, DnsperfPeer.open("dnsperf", names, resolvers, inFlight, peerDns(args)));
+                }
                 int rounds = integer(args, "rounds", 3);
                 yield Repeats.run(repeat, rep -> DnsFanoutBench.run(names, resolvers, inFlight, rounds));
             }
@@ -124,8 +132,7 @@ final class BenchCommand {
     }
 
     private static PyspfPeer.Options spfOptions(Args args) {
-        String dns = args.value("peer-dns", null);
-        InetSocketAddress peerServer = dns == null ? null : loopback(args, "peer-dns", dns);
+        InetSocketAddress peerServer = peerDns(args);
         Path suite = args.value("suite", null) != null ? Path.of(args.value("suite", null))
                 : ConformanceFiles.find("spf").orElseThrow(() -> new UsageException(
                         "bench spf: the SPF conformance suites were not found (../shared/conformance/spf from the project root); give --suite DIR"));
@@ -135,8 +142,15 @@ final class BenchCommand {
         return PyspfPeer.Options.of(suite).withEvaluations(integer(args, "evaluations", 3)).withPeerServer(peerServer);
     }
 
-    /** {@code host:port} on loopback (benchmarks send traffic nowhere else). */
-    static InetSocketAddress loopback(Args args, String option, String hostPort) {
+    /**
+     * {@code --peer-dns host:port}: a loopback server the peer asks instead of ours (to watch the
+     * benchmark fail against a broken peer), or null. Benchmarks send traffic nowhere but loopback.
+     */
+    static InetSocketAddress peerDns(Args args) {
+        String hostPort = args.value("peer-dns", null);
+        if (hostPort == null) {
+            return null;
+        }
         int colon = hostPort.lastIndexOf(':');
         try {
             InetSocketAddress a = new InetSocketAddress(InetAddress.getByName(hostPort.substring(0, colon)), Integer.parseInt(hostPort.substring(colon + 1)));
@@ -146,7 +160,7 @@ final class BenchCommand {
         } catch (IOException | RuntimeException e) {
             // reported below
         }
-        throw new UsageException(args.command() + ": --" + option + " must be a loopback host:port such as 127.0.0.1:5353, got '" + hostPort + "'");
+        throw new UsageException(args.command() + ": --peer-dns must be a loopback host:port such as 127.0.0.1:5353, got '" + hostPort + "'");
     }
 
     /** Runs a peer comparison and closes it. */

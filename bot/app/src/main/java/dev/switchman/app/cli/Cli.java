@@ -1,6 +1,7 @@
 package dev.switchman.app.cli;
 
 import dev.switchman.core.check.CheckProviders;
+import dev.switchman.core.secret.Secrets;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -26,6 +27,9 @@ public final class Cli {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    /** System property set by {@code --debug}: stack traces and Spring's start-up report are shown. */
+    public static final String DEBUG_PROPERTY = "switchman.debug";
+
     private final Booter booter;
     private final Clock clock;
 
@@ -38,7 +42,12 @@ public final class Cli {
     }
 
     public int run(String... argv) {
-        List<String> args = Arrays.asList(argv);
+        List<String> all = Arrays.asList(argv);
+        boolean debug = all.contains("--debug");
+        if (debug) {
+            System.setProperty(DEBUG_PROPERTY, "true");
+        }
+        List<String> args = all.stream().filter(a -> !a.equals("--debug")).toList();
         String command = args.isEmpty() ? "" : args.get(0);
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         try {
@@ -53,11 +62,18 @@ public final class Cli {
                 default -> command.startsWith("-") ? console(args) : unknown(command);
             };
         } catch (UsageException e) {
-            err.println("switchman " + e.getMessage());
+            err.println("switchman " + Secrets.message(e));
             err.println("(switchman " + (command.isEmpty() || command.startsWith("-") ? "" : command + " ") + "--help for usage)");
             return ExitCodes.FAILED;
         } catch (Exception e) {
-            err.println("switchman " + command + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            String cause = StartupFailure.sentence(e);
+            err.println(Secrets.redact(cause != null ? "switchman: " + cause
+                    : "switchman " + command + ": " + e.getClass().getSimpleName() + ": " + Secrets.message(e)));
+            if (debug) {
+                e.printStackTrace(err);
+            } else if (cause != null) {
+                err.println("(run with --debug for the details)");
+            }
             return ExitCodes.FAILED;
         }
     }

@@ -2,7 +2,6 @@ package dev.switchman.app.cli;
 
 import dev.switchman.app.config.Settings;
 import dev.switchman.core.event.EventStore;
-import dev.switchman.core.event.EventStores;
 import dev.switchman.simulator.Rehearsal;
 import dev.switchman.simulator.record.Recorder;
 import java.io.InputStream;
@@ -82,7 +81,7 @@ final class Integrations {
         }
         String runbook = args.value("runbook", null);
         Settings settings = Settings.from(System.getenv(), Path.of("").toAbsolutePath(), List.of());
-        try (EventStore store = EventStores.open(settings.dbUrl())) {
+        try (EventStore store = settings.openStore()) {
             Path written = Recorder.record(store, args.positionals().get(0), Path.of(file), runbook == null ? null : Path.of(runbook));
             out.println("recorded run " + args.positionals().get(0) + " as " + written);
             return ExitCodes.OK;

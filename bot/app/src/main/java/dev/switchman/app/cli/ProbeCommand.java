@@ -9,6 +9,7 @@ import dev.switchman.core.check.CheckRunner;
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.check.ParamSpec;
 import dev.switchman.core.time.Durations;
+import dev.switchman.core.time.DurationRange;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +24,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 
 /**
  * {@code switchman probe KIND key=value... [--resolver host:port]... [--format json] [--timeout 10s]}
@@ -33,7 +37,7 @@ import java.util.concurrent.Executors;
  */
 public final class ProbeCommand {
 
-    static final Args.Spec SPEC = Args.Spec.of("probe", Set.of("resolver", "format", "timeout"), Set.of("batch", "list"));
+    static final Args.Spec SPEC = Args.Spec.of("probe", Set.of("resolver", "format", "timeout", "parallel"), Set.of("batch", "list"));
     private static final int BATCH_PARALLELISM = 32;
 
     private final CheckProviders providers;
@@ -67,7 +71,7 @@ public final class ProbeCommand {
             if (!args.positionals().isEmpty()) {
                 throw new UsageException("probe --batch reads {\"kind\":..,\"params\":{..}} lines from stdin; unexpected argument '" + args.positionals().get(0) + "'");
             }
-            return batch(env, timeout, json);
+            return batch(env, timeout, json, parallelism(args));
         }
         if (args.positionals().isEmpty()) {
             throw new UsageException("probe: missing KIND; known kinds: " + providers.kinds());
@@ -135,13 +139,41 @@ public final class ProbeCommand {
                 + "\n(switchman probe --list shows their parameters)";
     }
 
-    /** One request per stdin line, all run concurrently, one result per line in input order. */
-    private int batch(CheckEnvironment env, Duration defaultTimeout, boolean json) throws IOException {
-        ExecutorService executor = Executors.newFixedThreadPool(BATCH_PARALLELISM, daemon());
+    /**
+     * One request per stdin line, results streamed: each result is written (and flushed) as soon as it
+     * and every result before it are ready, so the output keeps the input order and a feeder that writes
+     * one line at a time gets each answer without closing stdin. At most {@code parallelism} checks run
+     * at once, and at most four times that many lines are read ahead of the output.
+     */
+    private int batch(CheckEnvironment env, Duration defaultTimeout, boolean json, int parallelism) throws IOException {
+        ExecutorService executor = Executors.newFixedThreadPool(parallelism, daemon());
+        Semaphore readAhead = new Semaphore(parallelism * 4);
+        BlockingQueue<CompletableFuture<CheckResult>> pending = new LinkedBlockingQueue<>();
+        CompletableFuture<CheckResult> end = new CompletableFuture<>();
         List<CheckStatus> statuses = new ArrayList<>();
+        CheckOutput output = new CheckOutput(out, json);
+        Thread writer = new Thread(() -> {
+            try {
+                for (CompletableFuture<CheckResult> f = pending.take(); f != end; f = pending.take()) {
+                    CheckResult r;
+                    try {
+                        r = f.join();
+                    } catch (RuntimeException e) {
+                        r = new CheckResult("?", "?", "", CheckStatus.ERROR, Map.of(), "internal error: " + e, clock.instant(), Duration.ZERO);
+                    }
+                    statuses.add(r.status());
+                    output.print(r);
+                    out.flush();
+                    readAhead.release();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "switchman-probe-writer");
+        writer.setDaemon(true);
+        writer.start();
         try {
             CheckRunner runner = new CheckRunner(providers, executor, clock, env);
-            List<CompletableFuture<CheckResult>> results = new ArrayList<>();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             int n = 0;
@@ -150,14 +182,14 @@ public final class ProbeCommand {
                 if (line.isBlank()) {
                     continue;
                 }
-                results.add(submit(runner, n, line, defaultTimeout));
+                readAhead.acquireUninterruptibly();
+                pending.add(submit(runner, n, line, defaultTimeout));
             }
-            CheckOutput output = new CheckOutput(out, json);
-            for (CompletableFuture<CheckResult> f : results) {
-                CheckResult r = f.join();
-                statuses.add(r.status());
-                output.print(r);
-            }
+            pending.add(end);
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing results", e);
         } finally {
             executor.shutdownNow();
         }
@@ -202,6 +234,10 @@ public final class ProbeCommand {
             } catch (RuntimeException e) {
                 return failed(where, kind, "timeout: " + e.getMessage());
             }
+            if (!DurationRange.CHECK_TIMEOUT.contains(timeout)) {
+                return failed(where, kind, "timeout: expected a duration " + DurationRange.CHECK_TIMEOUT.describe() + ", got '"
+                        + node.get("timeout").asText() + "'");
+            }
         }
         CheckProvider provider = providers.find(kind).orElse(null);
         if (provider == null) {
@@ -219,17 +255,27 @@ public final class ProbeCommand {
                 where + ": " + message, clock.instant(), Duration.ZERO));
     }
 
+    static int parallelism(Args args) {
+        String p = args.value("parallel", String.valueOf(BATCH_PARALLELISM));
+        if (!p.matches("[0-9]{1,4}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > 1024) {
+            throw new UsageException(args.command() + ": --parallel '" + p + "' is not a number of checks 1-1024");
+        }
+        return Integer.parseInt(p);
+    }
+
     static Duration timeout(Args args) {
         String t = args.value("timeout", "10s");
+        Duration d;
         try {
-            Duration d = Durations.parse(t);
-            if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException("must be positive");
-            }
-            return d;
+            d = Durations.parse(t);
         } catch (RuntimeException e) {
             throw new UsageException(args.command() + ": --timeout '" + t + "' is not a duration like 10s or 1m (" + e.getMessage() + ")");
         }
+        if (!DurationRange.CHECK_TIMEOUT.contains(d)) {
+            throw new UsageException(args.command() + ": --timeout '" + t + "' is out of range: expected a duration "
+                    + DurationRange.CHECK_TIMEOUT.describe());
+        }
+        return d;
     }
 
     static java.util.concurrent.ThreadFactory daemon() {

@@ -20,9 +20,11 @@ public final class Usage {
                    switchman serve                                 Slack/Discord backends + HTTP
                    switchman agent --name NAME --bot URL
 
-            Every subcommand takes --help. Exit codes: 0 ok; 1 errors in the input, bad usage or a FAILed
+            Every subcommand takes --help; --debug anywhere shows stack traces (a failure is otherwise one sentence).
+            Exit codes: 0 ok; 1 errors in the input, bad usage or a FAILed
             check; 2 the subcommand is not in this build; 3 a check could not be measured (ERROR/UNKNOWN).
-            Environment: SWITCHMAN_HOME (default ~/.switchman), SWITCHMAN_DB_URL (default H2 file in SWITCHMAN_HOME).""";
+            Environment: SWITCHMAN_HOME (default ~/.switchman), SWITCHMAN_DB_URL (default H2 file in SWITCHMAN_HOME),
+            SWITCHMAN_DB_USER and SWITCHMAN_DB_PASSWORD (given to the database driver, never printed).""";
 
     public static final String CONSOLE = """
             usage: switchman [console] [--as USER] [--runbooks DIR]... [--script FILE|-]
@@ -38,12 +40,13 @@ public final class Usage {
 
     public static final String PROBE = """
             usage: switchman probe KIND key=value... [--resolver host:port]... [--timeout 10s] [--format json]
-                   switchman probe --batch [--timeout 10s] [--format json]
+                   switchman probe --batch [--parallel 32] [--timeout 10s] [--format json]
                    switchman probe --list [--format json]
               Runs one check provider ad hoc. Prints one line per result (with --format json one object:
               check, kind, target, status, observations, message, observed-at, duration-ms).
               --batch reads one {"kind":"...","params":{...}} (optional "id", "timeout") per stdin line and
-              prints one result per line in the same order.
+              prints one result per line in the same order, each as soon as it and those before it are
+              done (flushed; a feeder may write one line at a time); --parallel checks run at once.
               Exit: 0 PASS/WARN, 1 FAIL (or bad input), 3 ERROR/UNKNOWN; batch: 1 if any FAIL, else 3 if any
               ERROR/UNKNOWN, else 0.""";
 
@@ -66,6 +69,7 @@ public final class Usage {
             usage: switchman bench rules [--results 1000000] [--repeat N] [--format json]
                    switchman bench replay [--hours 72] [--checks 50] [--interval 10s] [--repeat N] [--format json]
                    switchman bench dns [--names 100] [--resolvers 20] [--in-flight 32] [--rounds 3] [--repeat N] [--format json]
+                   switchman bench dns --peer dnsperf [--names 100] [--resolvers 20] [--in-flight 32] [--peer-dns 127.0.0.1:PORT] [--repeat N] [--format json]
                    switchman bench spf --peer pyspf [--suite DIR] [--evaluations 3] [--peer-dns 127.0.0.1:PORT] [--repeat N] [--format json]
               The benchmarks behind docs/benchmarks.md; one JSON object with --format json (logs on stderr).
               --repeat N runs N repetitions and gives every figure that varied as {median, min, max}, with

@@ -1,5 +1,8 @@
 package dev.switchman.app.config;
 
+import dev.switchman.core.event.EventStore;
+import dev.switchman.core.event.EventStores;
+import dev.switchman.core.secret.Secrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +13,22 @@ import java.util.Map;
  * Where Switchman keeps its state and finds its runbooks. From the environment:
  * {@code SWITCHMAN_HOME} (default {@code ~/.switchman}), {@code SWITCHMAN_DB_URL} (default an H2 file
  * {@code <home>/switchman.mv.db}); runbook folders: the bundled ones (always), {@code ./runbooks}
- * when present, and every {@code --runbooks DIR}.
+ * when present, and every {@code --runbooks DIR}. {@code SWITCHMAN_DB_USER} and {@code SWITCHMAN_DB_PASSWORD}
+ * (both optional) go to the JDBC driver as its {@code user} and {@code password} properties, so the
+ * password need not sit in the URL; the password is registered with {@link Secrets} and never shown.
  */
-public record Settings(Path home, String dbUrl, List<Path> runbookDirs) {
+public record Settings(Path home, String dbUrl, String dbUser, String dbPassword, List<Path> runbookDirs) {
 
     public Settings {
         runbookDirs = List.copyOf(runbookDirs);
+        dbUser = dbUser == null || dbUser.isBlank() ? null : dbUser;
+        dbPassword = dbPassword == null || dbPassword.isEmpty() ? null : dbPassword;
+        Secrets.register(dbPassword);
+    }
+
+    /** Opens (and migrates) the event store these settings name. */
+    public EventStore openStore() {
+        return EventStores.open(dbUrl, dbUser, dbPassword);
     }
 
     public static Settings from(Map<String, String> env, Path workingDir, List<String> extraRunbookDirs) {
@@ -39,7 +52,7 @@ public record Settings(Path home, String dbUrl, List<Path> runbookDirs) {
                 dirs.add(p);
             }
         }
-        return new Settings(home, url, dirs);
+        return new Settings(home, url, env.get("SWITCHMAN_DB_USER"), env.get("SWITCHMAN_DB_PASSWORD"), dirs);
     }
 
     /**
@@ -55,7 +68,14 @@ public record Settings(Path home, String dbUrl, List<Path> runbookDirs) {
     }
 
     /** The database URL with any password hidden, for messages and logs. */
+    @Override
+    public String toString() {
+        return "Settings[home=" + home + ", dbUrl=" + dbUrlForDisplay() + ", dbUser=" + dbUser + ", dbPassword="
+                + (dbPassword == null ? "none" : Secrets.MASK) + ", runbookDirs=" + runbookDirs + "]";
+    }
+
+    /** The database URL with any password hidden, for messages and logs. */
     public String dbUrlForDisplay() {
-        return dbUrl.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
+        return Secrets.redact(dbUrl);
     }
 }

@@ -94,6 +94,14 @@ class CliTest {
     }
 
     @Test
+    void probeRejectsATimeoutOutsideItsRangeNamingTheRange() {
+        assertEquals(1, run("", "probe", "test.echo", "status=PASS", "--timeout", "99999999h"));
+        assertTrue(err().contains("--timeout '99999999h' is out of range: expected a duration from 100ms to 10m"), err());
+        assertEquals(1, run("", "probe", "test.echo", "status=PASS", "--timeout", "1ms"));
+        assertTrue(out().isEmpty(), "nothing ran: " + out());
+    }
+
+    @Test
     void probeThatOverrunsItsTimeoutIsUnknown() {
         assertEquals(3, run("", "probe", "test.echo", "status=HANG", "--timeout", "200ms"));
         assertTrue(out().contains("UNKNOWN"), out());

@@ -1,6 +1,8 @@
 package dev.switchman.app.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -40,5 +42,20 @@ class SettingsTest {
     void passwordsAreHiddenForDisplay() {
         Settings s = Settings.from(Map.of("SWITCHMAN_DB_URL", "jdbc:postgresql://db/x?user=u&password=hunter2"), dir, List.of());
         assertTrue(!s.dbUrlForDisplay().contains("hunter2"), s.dbUrlForDisplay());
+    }
+
+    @Test
+    void dbUserAndPasswordFromTheEnvironmentReachTheDriverAndNeverShow() {
+        String url = "jdbc:h2:file:" + dir.resolve("pw").toString().replace('\\', '/');
+        Map<String, String> env = Map.of("SWITCHMAN_DB_URL", url, "SWITCHMAN_DB_USER", "opsuser", "SWITCHMAN_DB_PASSWORD", "Env-Pw-4711");
+        Settings s = Settings.from(env, dir, List.of());
+        s.openStore().close();
+        // H2 created the database with that user and password: a wrong password is refused, the right one opens it
+        Settings wrong = Settings.from(Map.of("SWITCHMAN_DB_URL", url, "SWITCHMAN_DB_USER", "opsuser", "SWITCHMAN_DB_PASSWORD", "wrong-pw"), dir, List.of());
+        RuntimeException e = assertThrows(RuntimeException.class, wrong::openStore);
+        assertFalse(String.valueOf(e.getMessage()).contains("Env-Pw-4711"));
+        s.openStore().close();
+        assertFalse(s.toString().contains("Env-Pw-4711"), s.toString());
+        assertEquals("password: ***", dev.switchman.core.secret.Secrets.redact("password: Env-Pw-4711"));
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SwitchmanProcess implements AutoCloseable {
 
-    static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(180); // a JVM and Spring on 2 busy cores
 
     private final Process process;
     private final Writer stdin;

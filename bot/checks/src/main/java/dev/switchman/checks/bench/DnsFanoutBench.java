@@ -83,15 +83,20 @@ public final class DnsFanoutBench {
         }
     }
 
-    /** One round: every name x type x resolver; returns {answered, failed}. */
-    private static int[] round(List<InetSocketAddress> resolvers, int names, int maxInFlight) {
+    /** The benchmark's n-th name, under the responder's zone. */
+    static String name(int n) {
+        return "host" + n + ".bench.test";
+    }
+
+    /** One round: every name x type x resolver (a resolver may be listed more than once); returns {answered, failed}. */
+    static int[] round(List<InetSocketAddress> resolvers, int names, int maxInFlight) {
         DnsClient client = DnsClient.of(resolvers, Duration.ofSeconds(2), maxInFlight);
         Deadline deadline = Deadline.after(Duration.ofSeconds(30));
         List<CompletableFuture<DnsAnswer>> all = new ArrayList<>(names * TYPES.length * resolvers.size());
         for (InetSocketAddress r : resolvers) {
             for (int n = 0; n < names; n++) {
                 for (int type : TYPES) {
-                    all.add(client.queryServer(r, "host" + n + ".bench.test", type, deadline));
+                    all.add(client.queryServer(r, name(n), type, deadline));
                 }
             }
         }

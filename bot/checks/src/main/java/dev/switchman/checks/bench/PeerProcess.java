@@ -83,17 +83,6 @@ public final class PeerProcess implements AutoCloseable {
         }
     }
 
-    /** Sane if {@code program} runs at all (with {@code versionArgs}); else broken, saying what to install. */
-    public Sanity installed(List<String> versionCommand, String installHint) throws InterruptedException {
-        try {
-            Result r = exec(versionCommand, Duration.ofSeconds(60));
-            return r.exit() == 0 ? Sanity.ok(peer + " runs: " + tail(r.output()))
-                    : Sanity.broken(peer + " does not run (" + installHint + "): " + tail(r.output()));
-        } catch (IOException e) {
-            return Sanity.broken(peer + " is not installed (" + installHint + "): " + e.getMessage());
-        }
-    }
-
     /**
      * Runs the script: {@code python script IN.json OUT.json args...}, where IN.json is {@code input};
      * returns OUT.json. A non-zero exit, a timeout or an absent output is a {@link Failure}.

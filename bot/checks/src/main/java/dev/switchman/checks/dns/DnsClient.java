@@ -1,5 +1,6 @@
 package dev.switchman.checks.dns;
 
+import dev.switchman.checks.net.Idna;
 import dev.switchman.core.check.CheckEnvironment;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -104,12 +105,16 @@ public final class DnsClient {
         }
     }
 
-    /** Asks the resolvers in order (retry once each) until one answers definitively. Never fails exceptionally. */
+    /**
+     * Asks the resolvers in order (retry once each) until one answers definitively. Never fails
+     * exceptionally. The name is converted to A-labels first ({@link Idna#dnsNameToAscii}).
+     */
     public CompletableFuture<DnsAnswer> query(String name, int type, Deadline deadline) {
         Name n;
         try {
-            n = Name.fromString(name.endsWith(".") ? name : name + ".");
-        } catch (TextParseException e) {
+            String ascii = Idna.dnsNameToAscii(name);
+            n = Name.fromString(ascii.endsWith(".") ? ascii : ascii + ".");
+        } catch (TextParseException | IllegalArgumentException e) {
             return CompletableFuture.completedFuture(failure(name, type, DnsAnswer.Outcome.ERROR, "-", "not a valid DNS name: " + e.getMessage()));
         }
         return tryFrom(0, n, type, deadline, new ArrayList<>()).thenCompose(a -> followDanglingCname(a, type, deadline, 0));

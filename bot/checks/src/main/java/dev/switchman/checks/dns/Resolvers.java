@@ -1,5 +1,6 @@
 package dev.switchman.checks.dns;
 
+import dev.switchman.checks.net.Idna;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class Resolvers {
         if (host.isEmpty()) {
             throw new IllegalArgumentException("resolver '" + s + "': expected host:port");
         }
-        return new InetSocketAddress(host, port);
+        return new InetSocketAddress(Idna.hostToAscii(host), port);
     }
 
     private static int port(String entry, String p) {

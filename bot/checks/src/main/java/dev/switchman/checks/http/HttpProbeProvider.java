@@ -1,42 +1,34 @@
 package dev.switchman.checks.http;
 
-import dev.switchman.checks.tls.Pem;
-import dev.switchman.checks.tls.TrustRoots;
+import dev.switchman.checks.dns.DnsChecks;
+import dev.switchman.checks.dns.HostAddresses;
+import dev.switchman.checks.net.PerAddress;
 import dev.switchman.core.check.CheckProvider;
 import dev.switchman.core.check.CheckRequest;
 import dev.switchman.core.check.CheckResult;
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.check.ParamSpec;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
+import okhttp3.HttpUrl;
 
 /**
- * {@code http.probe}: GETs a URL and follows the whole redirect chain itself, hop by hop (status,
- * location, timings), detecting loops, http-to-https upgrades and apex/www moves; parses HSTS on
- * the final https response. With {@code address}, requests for the URL's host go to that IP with
- * the real Host header and SNI.
+ * {@code http.probe}: GETs a URL (OkHttp, HTTP/2 or 1.1) and follows the whole redirect chain itself,
+ * hop by hop (status, location, timings; {@code Location} resolved per RFC 3986 5.2), detecting loops,
+ * http-to-https upgrades and apex/www moves; parses HSTS on the final https response. The chain is
+ * followed once per address of the URL's host (A and AAAA), reported per address; with
+ * {@code address}, requests for the URL's host go to that address only, with the real Host header and
+ * SNI (in A-labels, UTS 46).
  */
 public final class HttpProbeProvider implements CheckProvider {
 
@@ -69,34 +61,23 @@ public final class HttpProbeProvider implements CheckProvider {
         List<String> problems = new ArrayList<>(CheckProvider.super.validate(params));
         String url = params.get("url");
         if (url != null && !url.isBlank()) {
-            parseUrl(url.trim()).ifPresent(problems::add);
+            Urls.problem(url.trim()).ifPresent(problems::add);
         }
         intProblem(params, "expect-status", 100, 599).ifPresent(problems::add);
         intProblem(params, "max-redirects", 0, 100).ifPresent(problems::add);
-        String ca = params.get("ca");
-        if (ca != null && !ca.isBlank() && !Files.isReadable(Path.of(ca.trim()))) {
-            problems.add("parameter 'ca': file " + ca.trim() + " does not exist or is not readable (expected a PEM file)");
-        }
+        caProblem(params).ifPresent(problems::add);
         return problems;
     }
 
-    private static Optional<String> parseUrl(String url) {
-        try {
-            URI u = new URI(url);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                return Optional.of("parameter 'url': '" + url + "' must start with http:// or https://");
-            }
-            if (u.getHost() == null) {
-                return Optional.of("parameter 'url': '" + url + "' has no host name");
-            }
-            return Optional.empty();
-        } catch (URISyntaxException e) {
-            return Optional.of("parameter 'url': '" + url + "' is not a URL: " + e.getReason() + " at index " + e.getIndex());
+    static Optional<String> caProblem(Map<String, String> params) {
+        String ca = params.get("ca");
+        if (ca != null && !ca.isBlank() && !Files.isReadable(Path.of(ca.trim()))) {
+            return Optional.of("parameter 'ca': file " + ca.trim() + " does not exist or is not readable (expected a PEM file)");
         }
+        return Optional.empty();
     }
 
-    private static Optional<String> intProblem(Map<String, String> params, String name, int min, int max) {
+    static Optional<String> intProblem(Map<String, String> params, String name, int min, int max) {
         String v = params.get(name);
         if (v == null || v.isBlank()) {
             return Optional.empty();
@@ -114,99 +95,82 @@ public final class HttpProbeProvider implements CheckProvider {
     @Override
     public CheckResult run(CheckRequest request) {
         String url = request.param("url", "").trim();
-        Optional<String> bad = parseUrl(url);
-        if (bad.isPresent()) {
-            return request.result(CheckStatus.ERROR, url, bad.get(), Map.of());
+        HttpUrl start;
+        try {
+            start = Urls.parse(url);
+        } catch (IllegalArgumentException e) {
+            return request.result(CheckStatus.ERROR, Urls.redact(url), e.getMessage(), Map.of());
         }
-        URI current = URI.create(url);
-        String originalHost = current.getHost();
         String addressParam = request.param("address");
+        String target = Urls.redact(url) + (blank(addressParam) ? "" : " via " + addressParam.trim());
+        HostAddresses.Resolution resolved = HostAddresses.resolve(blank(addressParam) ? start.host() : addressParam.trim(), null,
+                request.environment(), DnsChecks.deadline(request));
+        if (!resolved.ok()) {
+            return request.result(resolved.failure(), target, resolved.problem(), Map.of());
+        }
+        return PerAddress.run(request, target, resolved.addresses(), address -> chain(request, target, start, address));
+    }
+
+    /** The whole redirect chain with the URL's host (and its www/apex sibling) pinned to one address. */
+    private CheckResult chain(CheckRequest request, String target, HttpUrl start, InetAddress address) {
         int maxRedirects = Integer.parseInt(request.param("max-redirects", "10").trim());
         Integer expect = blank(request.param("expect-status")) ? null : Integer.parseInt(request.param("expect-status").trim());
-        String target = url + (blank(addressParam) ? "" : " via " + addressParam.trim());
-
-        SSLContext tls;
-        InetAddress override = null;
+        HopClient client;
         try {
-            tls = sslContext(request.param("ca"));
-            if (!blank(addressParam)) {
-                override = InetAddress.getByName(addressParam.trim());
-            }
+            client = HopClient.create(request.param("ca"), start.host(), address, request.environment(), DnsChecks.deadline(request));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
-            return request.result(CheckStatus.ERROR, target, e.getMessage(), Map.of());
-        } catch (UnknownHostException e) {
-            return request.result(CheckStatus.ERROR, target, "cannot resolve address " + addressParam.trim() + ": " + e.getMessage(), Map.of());
+            return request.result(CheckStatus.ERROR, target, e.getMessage(), Map.of("address", address.getHostAddress()));
         }
-
         List<HttpHop> hops = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean upgraded = false;
         boolean downgraded = false;
         String wwwMove = "";
         long chainStart = System.nanoTime();
-        RawHttp.Response response;
+        HttpUrl current = start;
+        HopClient.Fetched response;
         while (true) {
-            seen.add(key(current));
-            InetAddress address;
-            String host = current.getHost();
-            try {
-                address = override != null && sameSite(host, originalHost) ? override : InetAddress.getByName(host);
-            } catch (UnknownHostException e) {
-                return partial(request, target, CheckStatus.ERROR, "cannot resolve " + host + " (hop " + (hops.size() + 1) + ", " + current + ")", hops);
-            }
+            seen.add(Urls.key(current));
             Duration left = request.remaining();
             if (left.isZero()) {
-                return partial(request, target, CheckStatus.UNKNOWN, "deadline reached before " + current, hops);
+                return partial(request, target, CheckStatus.UNKNOWN, "deadline reached before " + Urls.display(current), hops, address);
             }
-            String where = address.getHostAddress() + ":" + port(current);
             try {
-                response = RawHttp.get(current, address, tls, left);
-            } catch (SocketTimeoutException e) {
-                return partial(request, target, CheckStatus.UNKNOWN, "timed out on " + current + " at " + where, hops);
-            } catch (ConnectException e) {
-                return partial(request, target, CheckStatus.ERROR, "cannot connect to " + where + " for " + current + ": " + e.getMessage(), hops);
-            } catch (SSLHandshakeException e) {
-                return partial(request, target, CheckStatus.FAIL, "TLS to " + where + " for " + current + " failed: " + e.getMessage(), hops);
-            } catch (IOException e) {
-                return partial(request, target, CheckStatus.ERROR, "request to " + where + " for " + current + " failed: " + e.getMessage(), hops);
+                response = client.get(current, left);
+            } catch (HopClient.HopFailure e) {
+                String hop = e.status() == CheckStatus.ERROR && e.getMessage().startsWith("cannot resolve")
+                        ? " (hop " + (hops.size() + 1) + ", " + Urls.display(current) + ")" : "";
+                return partial(request, target, e.status(), e.getMessage() + hop, hops, address);
             }
-            String location = response.first("location");
-            String stsHeader = current.getScheme().equalsIgnoreCase("https") ? response.first("strict-transport-security") : null;
-            hops.add(new HttpHop(current.toString(), address.getHostAddress(), response.status(), location, stsHeader, response.ttfbMs(), response.totalMs()));
-            if (!REDIRECTS.contains(response.status()) || location == null) {
+            hops.add(response.hop());
+            String location = response.location();
+            if (!REDIRECTS.contains(response.hop().status()) || location == null) {
                 break;
             }
-            URI next;
-            try {
-                next = current.resolve(new URI(location.replace(" ", "%20")));
-            } catch (URISyntaxException | IllegalArgumentException e) {
-                return partial(request, target, CheckStatus.FAIL, "hop " + hops.size() + " redirects to an invalid Location '" + location + "'", hops);
+            HttpUrl next = Urls.resolve(current, location).orElse(null);
+            if (next == null) {
+                return partial(request, target, CheckStatus.FAIL, "hop " + hops.size() + " redirects to an unusable Location '" + location + "'", hops, address);
             }
-            if (next.getScheme() == null || next.getHost() == null || parseUrl(next.toString()).isPresent()) {
-                return partial(request, target, CheckStatus.FAIL, "hop " + hops.size() + " redirects to an unusable Location '" + location + "'", hops);
-            }
-            String from = current.getScheme().toLowerCase(Locale.ROOT);
-            String to = next.getScheme().toLowerCase(Locale.ROOT);
-            upgraded |= from.equals("http") && to.equals("https");
-            downgraded |= from.equals("https") && to.equals("http");
-            String move = wwwMove(current.getHost(), next.getHost());
+            upgraded |= !current.isHttps() && next.isHttps();
+            downgraded |= current.isHttps() && !next.isHttps();
+            String move = HopClient.wwwMove(current.host(), next.host());
             if (!move.isEmpty()) {
                 wwwMove = move;
             }
-            if (seen.contains(key(next))) {
-                return partial(request, target, CheckStatus.FAIL, "redirect loop: hop " + hops.size() + " goes back to " + next, hops);
+            if (seen.contains(Urls.key(next))) {
+                return partial(request, target, CheckStatus.FAIL, "redirect loop: hop " + hops.size() + " goes back to " + Urls.display(next), hops, address);
             }
             if (hops.size() > maxRedirects) {
-                return partial(request, target, CheckStatus.FAIL, "more than " + maxRedirects + " redirects (max-redirects)", hops);
+                return partial(request, target, CheckStatus.FAIL, "more than " + maxRedirects + " redirects (max-redirects)", hops, address);
             }
             current = next;
         }
         long latency = (System.nanoTime() - chainStart) / 1_000_000;
-        boolean finalHttps = current.getScheme().equalsIgnoreCase("https");
-        Hsts hsts = finalHttps ? Hsts.parse(response.first("strict-transport-security")) : Hsts.ABSENT;
+        boolean finalHttps = current.isHttps();
+        Hsts hsts = finalHttps ? Hsts.parse(response.strictTransportSecurity()) : Hsts.ABSENT;
 
-        Map<String, Object> obs = observations(hops);
-        obs.put("final-url", current.toString());
+        Map<String, Object> obs = observations(hops, address);
+        obs.put("final-url", Urls.display(current));
         obs.put("latency-ms", latency);
         obs.put("https-upgrade", upgraded);
         obs.put("www-redirect", wwwMove);
@@ -215,22 +179,23 @@ public final class HttpProbeProvider implements CheckProvider {
         obs.put("hsts-include-subdomains", hsts.valid() && hsts.includeSubDomains());
         obs.put("hsts-preload", hsts.valid() && hsts.preload());
 
-        int finalStatus = response.status();
+        int finalStatus = response.hop().status();
+        String finalUrl = Urls.display(current);
         CheckStatus status;
         String message;
         if (expect != null) {
             int seenStatus = expect >= 300 && expect < 400 ? hops.get(0).status() : finalStatus;
             status = seenStatus == expect ? CheckStatus.PASS : CheckStatus.FAIL;
             message = (status == CheckStatus.PASS ? "got " : "expected " + expect + " but got ") + seenStatus
-                    + (expect >= 300 && expect < 400 ? " on the first response" : " from " + current);
+                    + (expect >= 300 && expect < 400 ? " on the first response" : " from " + finalUrl);
         } else if (finalStatus >= 200 && finalStatus < 400) {
             status = CheckStatus.PASS;
-            message = finalStatus + " from " + current;
+            message = finalStatus + " from " + finalUrl;
         } else {
             status = CheckStatus.FAIL;
-            message = finalStatus + " from " + current;
+            message = finalStatus + " from " + finalUrl;
         }
-        message += " after " + (hops.size() - 1) + " redirect(s), ttfb " + response.ttfbMs() + " ms"
+        message += " after " + (hops.size() - 1) + " redirect(s), ttfb " + response.hop().ttfbMs() + " ms"
                 + (finalHttps ? ", HSTS " + (hsts.valid() ? "max-age=" + hsts.maxAge() : hsts.problem()) : "");
         if (downgraded && status == CheckStatus.PASS) {
             status = CheckStatus.WARN;
@@ -239,8 +204,9 @@ public final class HttpProbeProvider implements CheckProvider {
         return request.result(status, target, message, obs);
     }
 
-    private static Map<String, Object> observations(List<HttpHop> hops) {
+    private static Map<String, Object> observations(List<HttpHop> hops, InetAddress address) {
         Map<String, Object> obs = new LinkedHashMap<>();
+        obs.put("address", address.getHostAddress());
         if (!hops.isEmpty()) {
             HttpHop last = hops.get(hops.size() - 1);
             obs.put("status", last.status());
@@ -251,50 +217,11 @@ public final class HttpProbeProvider implements CheckProvider {
         return obs;
     }
 
-    private static CheckResult partial(CheckRequest request, String target, CheckStatus status, String message, List<HttpHop> hops) {
-        return request.result(status, target, message, observations(hops));
+    private static CheckResult partial(CheckRequest request, String target, CheckStatus status, String message, List<HttpHop> hops, InetAddress address) {
+        return request.result(status, target, message, observations(hops, address));
     }
 
-    /** The URL's host, or its www/apex sibling: the hops that {@code address} applies to. */
-    static boolean sameSite(String host, String originalHost) {
-        return host.equalsIgnoreCase(originalHost) || !wwwMove(host, originalHost).isEmpty();
-    }
-
-    static String wwwMove(String fromHost, String toHost) {
-        String f = fromHost.toLowerCase(Locale.ROOT);
-        String t = toHost.toLowerCase(Locale.ROOT);
-        if (t.equals("www." + f)) {
-            return "apex->www";
-        }
-        if (f.equals("www." + t)) {
-            return "www->apex";
-        }
-        return "";
-    }
-
-    private static String key(URI u) {
-        String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-        return u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT) + ":" + port(u) + path
-                + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-    }
-
-    private static int port(URI u) {
-        return u.getPort() > 0 ? u.getPort() : u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-    }
-
-    private static SSLContext sslContext(String caFile) throws GeneralSecurityException {
-        List<X509Certificate> extra = blank(caFile) ? List.of() : Pem.certificates(Path.of(caFile.trim()));
-        if (extra.isEmpty()) {
-            return SSLContext.getDefault();
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(TrustRoots.jdkDefaultsPlus(extra).keyStore());
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), new SecureRandom());
-        return ctx;
-    }
-
-    private static boolean blank(String s) {
+    static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 }

@@ -1,9 +1,12 @@
 package dev.switchman.checks.mail;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,11 +14,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1Primitive;
 
 /**
  * A DKIM key record (RFC 6376 section 3.6.1, RFC 8463 for ed25519), parsed and judged: tags, key
  * type, revocation, service types, hash algorithms, flags, and whether the key itself parses (RSA as
- * an X.509 SubjectPublicKeyInfo, ed25519 as the raw 32 bytes) and how many bits it has.
+ * an X.509 SubjectPublicKeyInfo or a PKCS#1 RSAPublicKey, ed25519 as the raw 32 bytes of RFC 8463) and how many bits it has.
  *
  * @param valid usable for verifying e-mail signatures
  * @param problem why not, when not valid (empty otherwise)
@@ -79,11 +83,32 @@ record DkimKeyRecord(boolean valid, String problem, Map<String, String> tags, St
             return new DkimKeyRecord(true, "", tags, k, 256, false, testing, hashes);
         }
         try {
+            return new DkimKeyRecord(true, "", tags, k, rsaModulus(der).bitLength(), false, testing, hashes);
+        } catch (GeneralSecurityException e) {
+            return new DkimKeyRecord(false, e.getMessage(), tags, k, 0, false, testing, hashes);
+        }
+    }
+
+    /**
+     * The modulus of an RSA key in either encoding RFC 6376 3.6.1 allows: a SubjectPublicKeyInfo
+     * (what {@code openssl rsa -pubout} writes) or a bare RSAPublicKey (PKCS#1, RFC 8017 A.1.1;
+     * {@code MIIBCgKCAQEA...} for 2048 bits), read with the JDK's and BouncyCastle's parsers.
+     */
+    static BigInteger rsaModulus(byte[] der) throws GeneralSecurityException {
+        String spkiProblem;
+        try {
             PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-            BigInteger modulus = ((RSAPublicKey) key).getModulus();
-            return new DkimKeyRecord(true, "", tags, k, modulus.bitLength(), false, testing, hashes);
-        } catch (Exception e) {
-            return new DkimKeyRecord(false, "p= is not an RSA SubjectPublicKeyInfo: " + e.getMessage(), tags, k, 0, false, testing, hashes);
+            return ((RSAPublicKey) key).getModulus();
+        } catch (GeneralSecurityException | ClassCastException e) {
+            spkiProblem = e.getMessage();
+        }
+        try {
+            org.bouncycastle.asn1.pkcs.RSAPublicKey pkcs1 = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(ASN1Primitive.fromByteArray(der));
+            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(pkcs1.getModulus(), pkcs1.getPublicExponent()));
+            return ((RSAPublicKey) key).getModulus();
+        } catch (IOException | IllegalArgumentException | ClassCastException | GeneralSecurityException e) {
+            throw new GeneralSecurityException("p= is neither an RSA SubjectPublicKeyInfo (" + spkiProblem
+                    + ") nor an RSAPublicKey (PKCS#1: " + e.getMessage() + ")");
         }
     }
 

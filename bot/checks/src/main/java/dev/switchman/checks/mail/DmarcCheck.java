@@ -4,6 +4,7 @@ import dev.switchman.checks.dns.Deadline;
 import dev.switchman.checks.dns.DnsAnswer;
 import dev.switchman.checks.dns.DnsChecks;
 import dev.switchman.checks.dns.DnsClient;
+import dev.switchman.checks.net.Idna;
 import dev.switchman.core.check.CheckProvider;
 import dev.switchman.core.check.CheckRequest;
 import dev.switchman.core.check.CheckResult;
@@ -17,7 +18,7 @@ import org.xbill.DNS.Type;
 
 /**
  * {@code mail.dmarc}: the DMARC policy of a domain ({@code _dmarc.<domain>}, else of its organisational
- * domain), validated per RFC 7489. PASS for a valid policy; FAIL when there is none or it is invalid;
+ * domain from the Public Suffix List, see {@link OrgDomain}), discovered and validated per RFC 7489. PASS for a valid policy; FAIL when there is none or it is invalid;
  * WARN when p=quarantine/reject and a new sender ({@code sending-ip}) would fail SPF while the DKIM
  * selector ({@code dkim-selector}) has no valid key: its mail would be quarantined or rejected.
  */
@@ -57,18 +58,27 @@ public final class DmarcCheck implements CheckProvider {
         return problems;
     }
 
-    /** The record found: where, its text, or the DNS failure / the reason there is none. */
-    record Found(String recordDomain, String text, DnsAnswer failure, String none) {
+    /**
+     * The record found: where, its text, or the DNS failure / the reason there is none; {@code records}
+     * is how many DMARC records the last name asked held (non-DMARC TXT records are not counted).
+     */
+    record Found(String recordDomain, String text, DnsAnswer failure, String none, int records) {
     }
 
+    /**
+     * Policy discovery of RFC 7489 6.6.3: TXT records at {@code _dmarc.<domain>} that do not start with
+     * {@code v=DMARC1} are discarded (step 2); only when none is left is the organisational domain asked
+     * (step 3); several DMARC records at either name end discovery with no policy (step 4), with no
+     * fall-back to the organisational domain.
+     */
     static Found find(DnsClient dns, String domain, String org, Deadline deadline) {
         Found f = at(dns, domain, deadline);
-        if (f.text() == null && f.failure() == null && !org.equalsIgnoreCase(domain)) {
+        if (f.text() == null && f.failure() == null && f.records() == 0 && !org.equalsIgnoreCase(domain)) {
             Found o = at(dns, org, deadline);
-            if (o.text() != null || o.failure() != null) {
+            if (o.text() != null || o.failure() != null || o.records() > 1) {
                 return o;
             }
-            return new Found(null, null, null, f.none() + "; " + o.none());
+            return new Found(null, null, null, f.none() + "; " + o.none(), 0);
         }
         return f;
     }
@@ -77,16 +87,19 @@ public final class DmarcCheck implements CheckProvider {
         String name = "_dmarc." + domain;
         DnsAnswer a = dns.resolve(name, Type.TXT, deadline);
         if (a.isError()) {
-            return new Found(domain, null, a, null);
+            return new Found(domain, null, a, null, 0);
         }
         List<String> dmarc = a.texts().stream().filter(DmarcRecord::isDmarc).toList();
         if (dmarc.size() > 1) {
-            return new Found(domain, null, null, name + " has " + dmarc.size() + " DMARC records (RFC 7489 6.6.3: none applies)");
+            return new Found(domain, null, null, "no policy: " + name + " has " + dmarc.size()
+                    + " DMARC records (RFC 7489 6.6.3: with more than one, none applies and discovery stops)", dmarc.size());
         }
         if (dmarc.isEmpty()) {
-            return new Found(domain, null, null, "no DMARC record at " + name + " (" + a.outcome() + ")");
+            int other = a.texts().size();
+            return new Found(domain, null, null, "no DMARC record at " + name + " (" + a.outcome()
+                    + (other > 0 ? ", " + other + " TXT record(s) that are not DMARC records" : "") + ")", 0);
         }
-        return new Found(domain, dmarc.get(0), null, null);
+        return new Found(domain, dmarc.get(0), null, null, 1);
     }
 
     @Override
@@ -95,7 +108,13 @@ public final class DmarcCheck implements CheckProvider {
         if (domain.endsWith(".")) {
             domain = domain.substring(0, domain.length() - 1);
         }
-        String org = OrgDomain.of(domain);
+        String org;
+        try {
+            domain = Idna.dnsNameToAscii(domain);
+            org = OrgDomain.of(domain);
+        } catch (IllegalArgumentException e) {
+            return request.result(CheckStatus.ERROR, domain, e.getMessage(), Map.of());
+        }
         Deadline deadline = DnsChecks.deadline(request);
         DnsClient dns = DnsClient.forCheck(request.param("resolvers"), request.environment());
         Map<String, Object> obs = new LinkedHashMap<>();
@@ -105,6 +124,10 @@ public final class DmarcCheck implements CheckProvider {
             return request.result(DnsChecks.statusForError(f.failure()), domain, "could not look up DMARC: " + f.failure().describe(), obs);
         }
         if (f.text() == null) {
+            if (f.records() > 1) {
+                obs.put("record-domain", f.recordDomain());
+                obs.put("records", f.records());
+            }
             return request.result(CheckStatus.FAIL, domain, f.none(), obs);
         }
         obs.put("record-domain", f.recordDomain());

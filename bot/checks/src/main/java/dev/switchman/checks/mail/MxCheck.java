@@ -9,6 +9,7 @@ import dev.switchman.core.check.CheckRequest;
 import dev.switchman.core.check.CheckResult;
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.check.ParamSpec;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,13 +21,15 @@ import java.util.concurrent.Executors;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /**
  * {@code mail.mx}: the MX hosts of a domain are the expected ones, and each answers SMTP: banner,
- * EHLO and STARTTLS (all hosts in parallel). FAIL when the hosts differ or one does not speak SMTP;
- * WARN when a host does not offer STARTTLS; PASS otherwise.
+ * EHLO and STARTTLS on every address (A and AAAA) of every host, all in parallel. FAIL when the hosts
+ * differ or one address does not speak SMTP; WARN when one does not offer STARTTLS; PASS otherwise.
+ * A null MX (RFC 7505) means the domain accepts no mail; beside other MX records it is FAIL.
  */
 public final class MxCheck implements CheckProvider {
 
@@ -50,7 +53,7 @@ public final class MxCheck implements CheckProvider {
     public List<ParamSpec> parameters() {
         return List.of(
                 ParamSpec.required("domain", "the mail domain, e.g. example.com"),
-                ParamSpec.optional("expect", null, "comma list of the MX host names that must be served, exactly"),
+                ParamSpec.optional("expect", null, "comma list of the MX host names that must be served, exactly (\".\": a null MX, no mail accepted)"),
                 ParamSpec.optional("port", "25", "SMTP port to probe on each host"),
                 ParamSpec.optional("helo", "switchman.invalid", "the name to send in EHLO"),
                 ParamSpec.optional("smtp", "true", "false: only compare the MX records, do not connect"),
@@ -83,20 +86,26 @@ public final class MxCheck implements CheckProvider {
             return request.result(DnsChecks.statusForError(mx), domain, "could not look up MX: " + mx.describe(), obs);
         }
         List<String> hosts = new ArrayList<>();
+        List<MXRecord> nullMx = new ArrayList<>();
         for (Record r : mx.records()) {
-            String h = ((MXRecord) r).getTarget().toString();
+            MXRecord m = (MXRecord) r;
+            String h = m.getTarget().toString();
+            if (m.getTarget().equals(Name.root)) {
+                nullMx.add(m);
+            }
             hosts.add(h.length() > 1 && h.endsWith(".") ? h.substring(0, h.length() - 1) : h);
         }
         obs.put("hosts", hosts);
         obs.put("server", mx.server());
+        obs.put("null-mx", !nullMx.isEmpty());
         if (hosts.isEmpty()) {
             return request.result(CheckStatus.FAIL, domain, "no MX records: " + mx.describe(), obs);
         }
-        if (hosts.equals(List.of("."))) {
-            return request.result(CheckStatus.FAIL, domain, domain + " has a null MX (RFC 7505): it accepts no mail", obs);
+        List<String> expect = DnsChecks.list(request.param("expect"));
+        if (!nullMx.isEmpty()) {
+            return nullMx(request, domain, mx, nullMx, expect, obs);
         }
         List<String> problems = new ArrayList<>();
-        List<String> expect = DnsChecks.list(request.param("expect"));
         if (!expect.isEmpty()) {
             List<List<String>> diff = DnsChecks.difference(Type.MX, hosts, expect);
             obs.put("missing", diff.get(0));
@@ -112,36 +121,52 @@ public final class MxCheck implements CheckProvider {
         }
         int port = Integer.parseInt(request.param("port", "25").trim());
         String helo = request.param("helo", "switchman.invalid");
-        Map<String, CompletableFuture<SmtpProbe.Result>> probes = new LinkedHashMap<>();
+        Map<String, CompletableFuture<List<Probed>>> probes = new LinkedHashMap<>();
         for (String host : hosts) {
             probes.put(host, dns.query(host, Type.A, deadline).thenCombine(dns.query(host, Type.AAAA, deadline), (a, aaaa) -> {
-                List<Record> addrs = new ArrayList<>(a.records());
-                addrs.addAll(aaaa.records());
+                List<InetAddress> addrs = new ArrayList<>();
+                a.records().forEach(r -> addrs.add(((ARecord) r).getAddress()));
+                aaaa.records().forEach(r -> addrs.add(((AAAARecord) r).getAddress()));
                 return addrs;
-            }).thenApplyAsync(addrs -> {
+            }).thenCompose(addrs -> {
                 if (addrs.isEmpty()) {
-                    return new SmtpProbe.Result("", List.of(), false, "", "no address for " + host);
+                    return CompletableFuture.completedFuture(List.of(new Probed("", new SmtpProbe.Result("", List.of(), false, "", "no address for " + host))));
                 }
-                Record first = addrs.get(0);
-                var ip = first instanceof ARecord ar ? ar.getAddress() : ((AAAARecord) first).getAddress();
-                return SmtpProbe.probe(new InetSocketAddress(ip, port), helo, deadline.remaining());
-            }, PROBES));
+                List<CompletableFuture<Probed>> each = new ArrayList<>();
+                for (InetAddress ip : addrs) {
+                    each.add(CompletableFuture.supplyAsync(() -> new Probed(ip.getHostAddress(),
+                            SmtpProbe.probe(new InetSocketAddress(ip, port), helo, deadline.remaining())), PROBES));
+                }
+                return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v -> each.stream().map(CompletableFuture::join).toList());
+            }));
         }
         Map<String, Object> starttls = new LinkedHashMap<>();
         Map<String, Object> smtp = new LinkedHashMap<>();
+        Map<String, Object> perAddress = new LinkedHashMap<>();
         List<String> noTls = new ArrayList<>();
-        for (Map.Entry<String, CompletableFuture<SmtpProbe.Result>> e : probes.entrySet()) {
-            SmtpProbe.Result r = e.getValue().join();
-            starttls.put(e.getKey(), r.starttlsOk());
-            smtp.put(e.getKey(), r.toMap());
-            if (!r.error().isEmpty()) {
-                problems.add(e.getKey() + ":" + port + ": " + r.error());
-            } else if (!r.starttlsOffered()) {
-                noTls.add(e.getKey());
+        for (Map.Entry<String, CompletableFuture<List<Probed>>> e : probes.entrySet()) {
+            List<Probed> results = e.getValue().join();
+            String host = e.getKey();
+            starttls.put(host, results.stream().allMatch(p -> p.result().starttlsOk()));
+            smtp.put(host, results.get(0).result().toMap());
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Probed p : results) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("address", p.address());
+                m.putAll(p.result().toMap());
+                list.add(m);
+                String where = host + ":" + port + (p.address().isEmpty() ? "" : " (" + p.address() + ")");
+                if (!p.result().error().isEmpty()) {
+                    problems.add(where + ": " + p.result().error());
+                } else if (!p.result().starttlsOffered()) {
+                    noTls.add(results.size() > 1 ? where : host);
+                }
             }
+            perAddress.put(host, list);
         }
         obs.put("starttls", starttls);
         obs.put("smtp", smtp);
+        obs.put("addresses", perAddress);
         if (!problems.isEmpty()) {
             return request.result(CheckStatus.FAIL, domain, String.join("; ", problems), obs);
         }
@@ -149,5 +174,29 @@ public final class MxCheck implements CheckProvider {
             return request.result(CheckStatus.WARN, domain, "MX " + hosts + " answer SMTP, but " + noTls + " do not offer STARTTLS", obs);
         }
         return request.result(CheckStatus.PASS, domain, "MX " + hosts + " answer SMTP with STARTTLS", obs);
+    }
+
+    /** One SMTP probe of one address of an MX host. */
+    private record Probed(String address, SmtpProbe.Result result) {
+    }
+
+    /**
+     * RFC 7505 3: a null MX (preference 0, exchange ".") says the domain accepts no mail, and a domain
+     * that publishes one must publish no other MX record. Alone it is reported as such (PASS only when
+     * {@code expect} is "."); beside other MX records, or with a preference other than 0, it is FAIL.
+     */
+    private static CheckResult nullMx(CheckRequest request, String domain, DnsAnswer mx, List<MXRecord> nullMx, List<String> expect, Map<String, Object> obs) {
+        if (mx.records().size() > nullMx.size()) {
+            return request.result(CheckStatus.FAIL, domain, domain + " has a null MX (\".\") mixed with other MX records " + mx.values()
+                    + ": RFC 7505 3 forbids any other MX beside a null MX, so senders may bounce or deliver depending on their reading", obs);
+        }
+        MXRecord only = nullMx.get(0);
+        if (only.getPriority() != 0) {
+            return request.result(CheckStatus.FAIL, domain, domain + " has MX " + only.getPriority() + " \".\": a null MX must have preference 0"
+                    + " (RFC 7505 3); either way the domain names no mail host", obs);
+        }
+        boolean wanted = expect.equals(List.of("."));
+        return request.result(wanted ? CheckStatus.PASS : CheckStatus.FAIL, domain,
+                domain + " has a null MX (RFC 7505): the domain accepts no mail" + (wanted ? ", as expected" : ""), obs);
     }
 }

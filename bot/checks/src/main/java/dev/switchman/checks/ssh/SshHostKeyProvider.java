@@ -1,5 +1,8 @@
 package dev.switchman.checks.ssh;
 
+import dev.switchman.checks.dns.DnsChecks;
+import dev.switchman.checks.dns.HostAddresses;
+import dev.switchman.checks.net.PerAddress;
 import dev.switchman.core.check.CheckProvider;
 import dev.switchman.core.check.CheckRequest;
 import dev.switchman.core.check.CheckResult;
@@ -9,7 +12,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,8 @@ import org.apache.sshd.common.kex.KexProposalOption;
 /**
  * {@code access.ssh}: reads an SSH server's banner and host key (Apache MINA SSHD client; the key
  * exchange runs far enough to receive the signed host key, then the session closes without
- * authenticating) and compares its SHA-256 fingerprint, as OpenSSH prints it, with the expected one.
+ * authenticating) and compares its SHA-256 fingerprint, as OpenSSH prints it, with the expected one,
+ * on every address of the host (A and AAAA; host names in A-labels, UTS 46), reported per address.
  */
 public final class SshHostKeyProvider implements CheckProvider {
 
@@ -81,13 +84,16 @@ public final class SshHostKeyProvider implements CheckProvider {
         int port = Integer.parseInt(request.param("port", "22").trim());
         String expected = request.param("expect-fingerprint", "").trim();
         String target = host + ":" + port;
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            return request.result(CheckStatus.ERROR, target, "cannot resolve " + host + ": " + e.getMessage(), Map.of());
+        HostAddresses.Resolution resolved = HostAddresses.resolve(host, null, request.environment(), DnsChecks.deadline(request));
+        if (!resolved.ok()) {
+            return request.result(resolved.failure(), target, resolved.problem(), Map.of());
         }
-        String where = address.getHostAddress() + ":" + port;
+        return PerAddress.run(request, target, resolved.addresses(), address -> one(request, target, address, port, expected));
+    }
+
+    /** The host key of one address, compared with the expected fingerprint. */
+    private static CheckResult one(CheckRequest request, String target, InetAddress address, int port, String expected) {
+        String where = (address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress()) + ":" + port;
         Duration left = request.remaining();
         if (left.isZero()) {
             return request.result(CheckStatus.UNKNOWN, target, "no time left before the deadline to connect to " + where, Map.of());
@@ -108,6 +114,7 @@ public final class SshHostKeyProvider implements CheckProvider {
             }
             String fingerprint = KeyUtils.getFingerPrint(BuiltinDigests.sha256, key);
             Map<String, Object> obs = banner(session);
+            obs.put("address", address.getHostAddress());
             obs.put("fingerprint", fingerprint);
             obs.put("key-type", KeyUtils.getKeyType(key));
             obs.put("key-bits", KeyUtils.getKeySize(key));

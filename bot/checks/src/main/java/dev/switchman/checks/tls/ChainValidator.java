@@ -41,11 +41,31 @@ public final class ChainValidator {
         this.crls = crls == null ? List.of() : List.copyOf(crls);
     }
 
+    /**
+     * The verdict on a chain as presented (leaf first) at the given time. A certificate of the path
+     * that has expired (or is not yet valid) is named with its date even when the chain fails first
+     * for another reason (a missing issuer, an untrusted root): the problem code stays that reason (as
+     * OpenSSL reports it), and the detail starts with the expired certificate and its notAfter.
+     */
     public ChainVerdict validate(List<X509Certificate> presented, Instant at, byte[] stapledOcsp) {
         if (presented == null || presented.isEmpty()) {
             return new ChainVerdict(ChainProblem.NO_CERTIFICATE, "the server presented no certificate", List.of(), null);
         }
         List<X509Certificate> path = order(presented);
+        ChainVerdict verdict = validatePath(path, at, stapledOcsp);
+        if (verdict.valid() || verdict.problem() == ChainProblem.EXPIRED || verdict.problem() == ChainProblem.NOT_YET_VALID) {
+            return verdict;
+        }
+        for (X509Certificate c : path) {
+            ChainVerdict dates = checkDates(path, c, at);
+            if (!dates.valid()) {
+                return new ChainVerdict(verdict.problem(), dates.detail() + "; and " + verdict.detail(), verdict.path(), verdict.anchor());
+            }
+        }
+        return verdict;
+    }
+
+    private ChainVerdict validatePath(List<X509Certificate> path, Instant at, byte[] stapledOcsp) {
         // A presented certificate that is itself trusted (same name and key as a root: the root sent
         // along, a cross-signed copy of a trusted root, or a trusted leaf) ends the path there.
         for (int i = 0; i < path.size(); i++) {

@@ -1,6 +1,6 @@
 package dev.switchman.checks.tls;
 
-import java.net.IDN;
+import dev.switchman.checks.net.Idna;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateParsingException;
@@ -100,10 +100,9 @@ public final class HostnameMatcher {
         if (n.isEmpty() || n.contains("..")) {
             return null;
         }
-        boolean ascii = n.chars().allMatch(c -> c < 0x80);
-        if (!ascii) {
+        if (!n.startsWith("*.")) {
             try {
-                n = IDN.toASCII(n, IDN.ALLOW_UNASSIGNED);
+                n = Idna.hostToAscii(n); // UTS 46 non-transitional: straße -> xn--strae-oqa
             } catch (IllegalArgumentException e) {
                 return null;
             }
@@ -112,8 +111,7 @@ public final class HostnameMatcher {
     }
 
     static boolean isIpLiteral(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (h.contains(":") && h.matches("[0-9a-fA-F:.]+"));
+        return Idna.isIpLiteral(host);
     }
 
     private static InetAddress ip(String literal) {

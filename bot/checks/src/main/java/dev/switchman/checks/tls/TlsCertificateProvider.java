@@ -1,5 +1,9 @@
 package dev.switchman.checks.tls;
 
+import dev.switchman.checks.dns.DnsChecks;
+import dev.switchman.checks.dns.HostAddresses;
+import dev.switchman.checks.net.Idna;
+import dev.switchman.checks.net.PerAddress;
 import dev.switchman.core.check.CheckProvider;
 import dev.switchman.core.check.CheckRequest;
 import dev.switchman.core.check.CheckResult;
@@ -9,7 +13,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
@@ -26,7 +29,9 @@ import java.util.Set;
 /**
  * {@code tls.certificate}: connects with SNI, captures the presented chain and judges it:
  * chain validity (PKIX at the request clock's "now"), name coverage as browsers judge it
- * (subjectAltName only), days left, key and signature strength, OCSP stapling.
+ * (subjectAltName only), days left, key and signature strength, OCSP stapling. Every address of
+ * the host (A and AAAA) is checked and reported ({@link PerAddress}); host names and {@code domains}
+ * are converted to A-labels by UTS 46 ({@link Idna}), and the A-label is sent as SNI.
  */
 public final class TlsCertificateProvider implements CheckProvider {
 
@@ -99,38 +104,52 @@ public final class TlsCertificateProvider implements CheckProvider {
         } catch (IllegalArgumentException e) {
             return request.result(CheckStatus.ERROR, target, e.getMessage(), Map.of());
         }
-        InetAddress address;
+        String sni;
+        Set<String> names = new LinkedHashSet<>();
         try {
-            address = InetAddress.getByName(blank(addressParam) ? java.net.IDN.toASCII(host) : addressParam.trim());
-        } catch (UnknownHostException | IllegalArgumentException e) {
-            return request.result(CheckStatus.ERROR, target, "cannot resolve " + (blank(addressParam) ? host : addressParam.trim()) + ": " + e.getMessage(), Map.of());
+            sni = Idna.hostToAscii(host);
+            names.add(sni);
+            if (!blank(request.param("domains"))) {
+                for (String d : request.param("domains").split(",")) {
+                    if (!d.isBlank()) {
+                        names.add(Idna.hostToAscii(d.trim()));
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return request.result(CheckStatus.ERROR, target, e.getMessage(), Map.of());
         }
-        String where = address.getHostAddress() + ":" + port;
+        HostAddresses.Resolution resolved = HostAddresses.resolve(blank(addressParam) ? host : addressParam.trim(), null,
+                request.environment(), DnsChecks.deadline(request));
+        if (!resolved.ok()) {
+            return request.result(resolved.failure(), target, resolved.problem(), Map.of());
+        }
+        int minDays = Integer.parseInt(request.param("min-days", "14").trim());
+        ChainValidator validator = new ChainValidator(roots, crls);
+        return PerAddress.run(request, target, resolved.addresses(),
+                address -> one(request, target, sni, address, port, validator, List.copyOf(names), minDays));
+    }
+
+    /** The handshake with one address and the verdict on what it presented. */
+    private static CheckResult one(CheckRequest request, String target, String sni, InetAddress address, int port,
+                                   ChainValidator validator, List<String> names, int minDays) {
+        String where = (address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress()) + ":" + port;
+        Map<String, Object> at = Map.of("address", address.getHostAddress());
         Duration left = request.remaining();
         if (left.isZero()) {
-            return request.result(CheckStatus.UNKNOWN, target, "no time left before the deadline to connect to " + where, Map.of());
+            return request.result(CheckStatus.UNKNOWN, target, "no time left before the deadline to connect to " + where, at);
         }
         TlsHandshake.Presented presented;
         try {
-            presented = TlsHandshake.capture(host, address, port, left);
+            presented = TlsHandshake.capture(sni, address, port, left);
         } catch (SocketTimeoutException e) {
-            return request.result(CheckStatus.UNKNOWN, target, "timed out talking TLS to " + where + " (" + left.toMillis() + " ms)", Map.of("address", address.getHostAddress()));
+            return request.result(CheckStatus.UNKNOWN, target, "timed out talking TLS to " + where + " (" + left.toMillis() + " ms)", at);
         } catch (ConnectException e) {
-            return request.result(CheckStatus.ERROR, target, "cannot connect to " + where + ": " + e.getMessage(), Map.of("address", address.getHostAddress()));
+            return request.result(CheckStatus.ERROR, target, "cannot connect to " + where + ": " + e.getMessage(), at);
         } catch (IOException e) {
-            return request.result(CheckStatus.ERROR, target, "TLS handshake with " + where + " failed: " + e.getMessage(), Map.of("address", address.getHostAddress()));
+            return request.result(CheckStatus.ERROR, target, "TLS handshake with " + where + " failed: " + e.getMessage(), at);
         }
-        Set<String> names = new LinkedHashSet<>();
-        names.add(host);
-        if (!blank(request.param("domains"))) {
-            for (String d : request.param("domains").split(",")) {
-                if (!d.isBlank()) {
-                    names.add(d.trim());
-                }
-            }
-        }
-        int minDays = Integer.parseInt(request.param("min-days", "14").trim());
-        return judge(request, target, presented, new ChainValidator(roots, crls), List.copyOf(names), minDays);
+        return judge(request, target, presented, validator, names, minDays);
     }
 
     /** The verdict on a presented chain at the request clock's "now". */

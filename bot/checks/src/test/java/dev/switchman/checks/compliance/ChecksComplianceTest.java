@@ -14,9 +14,11 @@ class ChecksComplianceTest extends ModuleCompliance {
     protected Map<String, String> wallClockAllowed() {
         return Map.of(
                 "dev.switchman.checks.bench.DnsFanoutBench", "a benchmark: elapsed wall time is what it measures",
+                "dev.switchman.checks.bench.DnsperfPeer", "a benchmark beside dnsperf: elapsed wall time is what it measures",
+                "dev.switchman.checks.mail.PyspfPeer", "a benchmark beside pyspf: elapsed wall time per evaluation is what it measures",
                 "dev.switchman.checks.dns.Deadline", "a live query's timeout runs in real time: the server answers on the wall clock",
                 "dev.switchman.checks.http.HttpProbeProvider", "measures a live request's latency in real time",
-                "dev.switchman.checks.http.RawHttp", "measures time to first byte and total time of a live request",
+                "dev.switchman.checks.http.HopClient", "measures time to first byte and total time of a live request",
                 "dev.switchman.checks.ssh.SshHostKeyProvider", "a live SSH handshake's deadline runs in real time");
     }
 }

@@ -126,4 +126,30 @@ class SshHostKeyProviderIT {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("SHA256:"), problems.get(0));
     }
+
+    /** Issue 13: every address of the host (A and AAAA) is checked; the host name is looked up in A-labels (UTS 46). */
+    @Test
+    void checksEveryAddressOfAnInternationalisedHostAndNamesTheOneWithAnotherKey() throws Exception {
+        SshServer other = SshServer.setUpDefaultServer();
+        other.setHost("127.0.0.2");
+        other.setPort(server.getPort());
+        other.setKeyPairProvider(KeyPairProvider.wrap(TestPki.ec()));
+        other.setPasswordAuthenticator((user, password, session) -> false);
+        other.start();
+        try (var dns = dev.switchman.checks.testing.DnsTestServer.start(dev.switchman.checks.testing.Zone.of("""
+                xn--strae-oqa.example.test. 300 A 127.0.0.1
+                xn--strae-oqa.example.test. 300 A 127.0.0.2
+                """))) {
+            Map<String, String> p = Map.of("host", "straße.example.test", "port", String.valueOf(server.getPort()), "expect-fingerprint", expected);
+            CheckResult r = provider.run(dev.switchman.checks.testing.Requests.request(SshHostKeyProvider.KIND, p, Clock.systemUTC(), Duration.ofSeconds(30), dns.hostPort()));
+            assertEquals(CheckStatus.FAIL, r.status(), r.message());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> per = (List<Map<String, Object>>) r.observations().get("addresses");
+            assertEquals(List.of("127.0.0.1", "127.0.0.2"), per.stream().map(m -> m.get("address")).toList());
+            assertEquals(List.of("PASS", "FAIL"), per.stream().map(m -> m.get("status")).toList());
+            assertTrue(r.message().contains("127.0.0.2 FAIL"), r.message());
+        } finally {
+            other.stop(true);
+        }
+    }
 }

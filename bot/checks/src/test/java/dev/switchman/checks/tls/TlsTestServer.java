@@ -44,12 +44,19 @@ public final class TlsTestServer implements AutoCloseable {
     private final AtomicInteger handshakes = new AtomicInteger();
     private volatile boolean closed;
 
+    /** SNI per handshake, recorded by the key manager while it chooses the certificate (before the client can see it). */
+    private final Map<SSLSession, String> sniSeen = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+
     private TlsTestServer(Map<String, Identity> bySni, Identity fallback, int threads) throws Exception {
+        this(bySni, fallback, threads, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    private TlsTestServer(Map<String, Identity> bySni, Identity fallback, int threads, InetSocketAddress bind) throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(new KeyManager[] {new SniKeyManager(bySni, fallback)}, null, new SecureRandom());
+        ctx.init(new KeyManager[] {new SniKeyManager(bySni, fallback, sniSeen)}, null, new SecureRandom());
         server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket();
         server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        server.bind(bind, 200);
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tls-test-server");
             t.setDaemon(true);
@@ -66,6 +73,18 @@ public final class TlsTestServer implements AutoCloseable {
 
     public static TlsTestServer start(PrivateKey key, X509Certificate... chain) throws Exception {
         return start(Identity.of(key, chain));
+    }
+
+    /** One identity on a given loopback address and port (e.g. 127.0.0.2 or ::1 on another server's port). */
+    public static TlsTestServer startOn(InetAddress address, int port, PrivateKey key, X509Certificate... chain) throws Exception {
+        return new TlsTestServer(Map.of(), Identity.of(key, chain), 4, new InetSocketAddress(address, port));
+    }
+
+    /** The SNI host names clients sent, in handshake order ("" when a client sent none). */
+    public List<String> sniSeen() {
+        synchronized (sniSeen) {
+            return List.copyOf(sniSeen.values());
+        }
     }
 
     /** One server, an identity per SNI name (fallback: the first). */
@@ -99,6 +118,7 @@ public final class TlsTestServer implements AutoCloseable {
             s.setSoTimeout(10_000);
             s.startHandshake();
             handshakes.incrementAndGet();
+
             InputStream in = s.getInputStream();
             while (in.read() >= 0) {
                 // drain until the client closes
@@ -120,13 +140,18 @@ public final class TlsTestServer implements AutoCloseable {
         private final Map<String, Identity> bySni;
         private final Identity fallback;
 
-        SniKeyManager(Map<String, Identity> bySni, Identity fallback) {
+        private final Map<SSLSession, String> seen;
+
+        SniKeyManager(Map<String, Identity> bySni, Identity fallback, Map<SSLSession, String> seen) {
             this.bySni = bySni;
             this.fallback = fallback;
+            this.seen = seen;
         }
 
         private String aliasFor(SSLSession handshake) {
             if (handshake instanceof ExtendedSSLSession ext) {
+                seen.putIfAbsent(handshake, ext.getRequestedServerNames().stream().filter(n -> n instanceof SNIHostName)
+                        .map(n -> ((SNIHostName) n).getAsciiName()).findFirst().orElse(""));
                 for (SNIServerName n : ext.getRequestedServerNames()) {
                     if (n instanceof SNIHostName h && bySni.containsKey(h.getAsciiName())) {
                         return h.getAsciiName();

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public interface PeerBenchmark extends AutoCloseable {
 
-    /** One side's figure in {@link #unit()}, the side's own details (JSON values), and (peer side) its sanity. */
+    /** One side's figure in {@link #unit()}, the side's own details (JSON values), and whether this run's answers were right. */
     record Measured(double figure, Sanity sanity, Map<String, Object> details) {
         public static Measured ours(double figure, Map<String, Object> details) {
             return new Measured(figure, Sanity.ok("our side"), details);
@@ -35,7 +35,7 @@ public interface PeerBenchmark extends AutoCloseable {
     /** Runs the peer on the workload once and checks its answers against the reference; called before any timing. */
     Sanity checkPeer() throws Exception;
 
-    /** Measures our side once. */
+    /** Measures our side once; a broken {@link Measured#sanity()} (we got the workload wrong) fails the comparison too. */
     Measured ours(int repetition) throws Exception;
 
     /** Measures the peer once; its {@link Measured#sanity()} says whether this run's answers are still right. */

@@ -56,7 +56,7 @@ public final class Repeats {
      * summary has the peer's parameters, {@code unit}, {@code ours}, {@code theirs}, {@code ratio}
      * (theirs/ours for times, ours/theirs for rates: above 1, Switchman is faster), {@code ratio-is},
      * each side's details prefixed {@code ours-} and {@code theirs-}, {@code sane} and {@code sanity}
-     * (the evidence). A repetition whose peer run is not sane ends the comparison there, as a failure:
+     * (the evidence). A repetition whose peer run (or our own) is not sane ends the comparison there, as a failure:
      * a failed comparison has the parameters, {@code unit}, {@code sane: false} and the reason in
      * {@code sanity}, and no figures.
      */
@@ -81,8 +81,9 @@ public final class Repeats {
                 theirs = bench.peer(i);
                 ours = bench.ours(i);
             }
-            if (!theirs.sanity().sane()) {
-                Sanity broken = Sanity.broken("repetition " + (i + 1) + " of " + count + ": " + theirs.sanity().evidence());
+            Sanity both = ours.sanity().sane() ? theirs.sanity() : Sanity.broken("our side: " + ours.sanity().evidence());
+            if (!both.sane()) {
+                Sanity broken = Sanity.broken("repetition " + (i + 1) + " of " + count + ": " + both.evidence());
                 return withLoad(failed(bench, broken), count, start, load.get());
             }
             runs.add(comparison(bench, ours, theirs));

@@ -1,12 +1,14 @@
 package dev.switchman.core.chat;
 
 import dev.switchman.core.check.CheckStatus;
+import dev.switchman.core.secret.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A backend-neutral message: a title, text, fields, a table of checks and buttons. Each backend
- * renders it natively (Block Kit, Discord embeds and components, ANSI in the terminal).
+ * renders it natively (Block Kit, Discord embeds and components, ANSI in the terminal). Its texts are
+ * {@link Secrets#redact redacted} on construction, so no secret reaches any chat.
  */
 public record ChatMessage(Tone tone, String title, String text, List<Field> fields, List<CheckRow> checks, List<Button> buttons) {
 
@@ -14,10 +16,16 @@ public record ChatMessage(Tone tone, String title, String text, List<Field> fiel
 
     /** A label/value pair. */
     public record Field(String label, String value) {
+        public Field {
+            value = Secrets.redact(value);
+        }
     }
 
     /** One line of the check table. */
     public record CheckRow(String checkId, CheckStatus status, String message, String age) {
+        public CheckRow {
+            message = Secrets.redact(message);
+        }
     }
 
     /** A button sends {@code command} as if typed by whoever presses it; {@code confirm} asks first. */
@@ -26,8 +34,8 @@ public record ChatMessage(Tone tone, String title, String text, List<Field> fiel
 
     public ChatMessage {
         tone = tone == null ? Tone.INFO : tone;
-        title = title == null ? "" : title;
-        text = text == null ? "" : text;
+        title = title == null ? "" : Secrets.redact(title);
+        text = text == null ? "" : Secrets.redact(text);
         fields = fields == null ? List.of() : List.copyOf(fields);
         checks = checks == null ? List.of() : List.copyOf(checks);
         buttons = buttons == null ? List.of() : List.copyOf(buttons);

@@ -1,5 +1,6 @@
 package dev.switchman.core.check;
 
+import dev.switchman.core.secret.Secrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -67,6 +68,57 @@ public record CheckResult(
     public Optional<String> text(String name) {
         Object v = observations.get(name);
         return v == null ? Optional.empty() : Optional.of(String.valueOf(v));
+    }
+
+    /**
+     * The same result with every secret in its target, message and text observations masked
+     * ({@link dev.switchman.core.secret.Secrets#redact}); this result when there is none.
+     */
+    public CheckResult redacted() {
+        String t = Secrets.redact(target);
+        String m = Secrets.redact(message);
+        Map<String, Object> obs = observations;
+        boolean changed = !t.equals(target) || !m.equals(message);
+        for (Map.Entry<String, Object> e : observations.entrySet()) {
+            Object v = redactValue(e.getValue());
+            if (v != e.getValue()) {
+                if (obs == observations) obs = new LinkedHashMap<>(observations);
+                obs.put(e.getKey(), v);
+                changed = true;
+            }
+        }
+        return changed ? new CheckResult(checkId, kind, t, status, obs, m, observedAt, duration) : this;
+    }
+
+    /** The value with secrets masked; the same instance when nothing changed. */
+    private static Object redactValue(Object v) {
+        if (v instanceof String s) {
+            String r = Secrets.redact(s);
+            return r.equals(s) ? s : r;
+        }
+        if (v instanceof List<?> list) {
+            List<Object> out = null;
+            for (int i = 0; i < list.size(); i++) {
+                Object r = redactValue(list.get(i));
+                if (r != list.get(i)) {
+                    if (out == null) out = new java.util.ArrayList<>(list);
+                    out.set(i, r);
+                }
+            }
+            return out == null ? v : Collections.unmodifiableList(out);
+        }
+        if (v instanceof Map<?, ?> map) {
+            Map<Object, Object> out = null;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                Object r = redactValue(e.getValue());
+                if (r != e.getValue()) {
+                    if (out == null) out = new LinkedHashMap<>(map);
+                    out.put(e.getKey(), r);
+                }
+            }
+            return out == null ? v : Collections.unmodifiableMap(out);
+        }
+        return v;
     }
 
     /** The same result with another check id (a provider run ad hoc has the kind as its id). */

@@ -1,5 +1,6 @@
 package dev.switchman.core.check;
 
+import dev.switchman.core.secret.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs a provider with a hard deadline on an executor: a provider that overruns its timeout
  * gives UNKNOWN, one that throws gives ERROR, an unknown kind gives ERROR. Never PASS by default.
+ * Results leave it {@link CheckResult#redacted() redacted}: a URL's password never reaches the log or chat.
  */
 public final class CheckRunner {
 
@@ -35,6 +37,7 @@ public final class CheckRunner {
             return CompletableFuture.completedFuture(request.result(CheckStatus.ERROR, "", "no provider for check kind " + kind, Map.of()));
         }
         return CompletableFuture.supplyAsync(() -> provider.run(request), executor)
+                .thenApply(CheckResult::redacted)
                 .orTimeout(request.timeout().toMillis() + 250, TimeUnit.MILLISECONDS)
                 .handle((result, error) -> {
                     if (error == null && result != null) {
@@ -44,7 +47,7 @@ public final class CheckRunner {
                     if (cause instanceof TimeoutException) {
                         return request.result(CheckStatus.UNKNOWN, "", "timed out after " + request.timeout().toMillis() + " ms", Map.of());
                     }
-                    return request.result(CheckStatus.ERROR, "", "check failed: " + (cause == null ? "no result" : cause.getClass().getSimpleName() + ": " + cause.getMessage()), Map.of());
+                    return request.result(CheckStatus.ERROR, "", "check failed: " + (cause == null ? "no result" : cause.getClass().getSimpleName() + ": " + Secrets.message(cause)), Map.of());
                 });
     }
 }

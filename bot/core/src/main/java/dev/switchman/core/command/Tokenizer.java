@@ -50,8 +50,8 @@ public final class Tokenizer {
                         i++;
                     }
                     if (!closed) {
-                        throw new CommandException(null, null, "unterminated " + ch + " quote starting at column " + (open + 1)
-                                + "; expected a closing " + ch);
+                        throw new CommandException(null, null, "unclosed quote opened at column " + (open + 1)
+                                + ": expected a closing " + ch + " before the end of the line; the command was not run");
                     }
                 } else {
                     word.append(ch);

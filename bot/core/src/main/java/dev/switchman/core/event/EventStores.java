@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +17,6 @@ import org.slf4j.LoggerFactory;
 public final class EventStores {
 
     private static final Logger log = LoggerFactory.getLogger(EventStores.class);
-    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password|pwd|secret)=([^&;]*)");
-    private static final Pattern USER_INFO = Pattern.compile("//([^/@:]+):([^/@]*)@");
 
     private EventStores() {
     }
@@ -68,6 +65,8 @@ public final class EventStores {
         List<String> shapes = new ArrayList<>();
         for (EventStoreProvider provider : ServiceLoader.load(EventStoreProvider.class, EventStores.class.getClassLoader())) {
             if (provider.accepts(url)) {
+                // a password given apart from the URL is masked wherever it would show
+                dev.switchman.core.secret.Secrets.register(password);
                 return provider.open(url, user, password);
             }
             shapes.add(provider.urlShapes());
@@ -77,10 +76,8 @@ public final class EventStores {
                 + "': expected " + String.join(", ", shapes).replaceAll(", ([^,]*)$", " or $1"));
     }
 
-    /** The URL with any password replaced by {@code ***}. */
+    /** The URL with any password replaced by {@code ***} ({@link dev.switchman.core.secret.Secrets#redact}). */
     public static String redact(String url) {
-        if (url == null) return null;
-        String s = PASSWORD_PARAM.matcher(url).replaceAll("$1=***");
-        return USER_INFO.matcher(s).replaceAll("//$1:***@");
+        return dev.switchman.core.secret.Secrets.redact(url);
     }
 }

@@ -113,7 +113,7 @@ public final class OutboxDispatcher {
             outbox.markDelivered(e.id(), clock.instant());
             inFlight.remove(e.id());
         } catch (Exception ex) {
-            String why = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+            String why = ex.getClass().getSimpleName() + ": " + dev.switchman.core.secret.Secrets.message(ex);
             log.warn("delivery of outbox entry {} to {} failed (attempt {}): {}", e.id(), kindOf(e.sink()), attempt + 1, why);
             outbox.markFailed(e.id(), why);
             inFlight.remove(e.id());

@@ -38,9 +38,10 @@ public final class Payloads {
         return write(m);
     }
 
+    /** {@code value} as JSON, secrets masked ({@link dev.switchman.core.secret.Secrets#redact}): what the event log keeps. */
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return dev.switchman.core.secret.Secrets.redact(MAPPER.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write payload: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.switchman.core.runbook;
 
 import dev.switchman.core.check.CheckProvider;
 import dev.switchman.core.check.CheckProviders;
+import dev.switchman.core.time.DurationRange;
 import dev.switchman.core.yaml.Problems;
 import dev.switchman.core.yaml.SourceLocation;
 import dev.switchman.core.yaml.StrictMap;
@@ -33,6 +34,9 @@ final class RunbookReader {
     private static final Pattern USER = Pattern.compile("[a-z][a-z0-9-]*:\\S+");
     private static final Pattern SINK = Pattern.compile("(chat|email|webhook|statuspage):\\S.*");
     private static final String STEP_KEYS = "do, verify, wait, gate, approval, notify";
+    /** A wait's {@code until:} lies in this span, so time arithmetic on it never overflows. */
+    static final Instant EARLIEST_UNTIL = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST_UNTIL = Instant.parse("2200-01-01T00:00:00Z");
 
     private enum RefKind { CHECK, ROLE, APPROVAL_STEP, AUDIENCE, TTL_CHECK }
 
@@ -72,8 +76,8 @@ final class RunbookReader {
         List<Stakeholder> stakeholders = readStakeholders(top);
         Targets targets = readTargets(top);
         Thresholds thresholds = readThresholds(top);
-        Duration rollbackWindow = top.optionalDuration("rollback-window", null);
-        Duration pointOfNoReturn = top.optionalDuration("point-of-no-return", null);
+        Duration rollbackWindow = top.optionalDuration("rollback-window", null, DurationRange.RUN_WINDOW);
+        Duration pointOfNoReturn = top.optionalDuration("point-of-no-return", null, DurationRange.RUN_WINDOW);
         List<String> rules = readRules(top);
         List<CheckSpec> checks = new ArrayList<>();
         for (YamlNode n : top.optionalList("checks")) {
@@ -150,7 +154,7 @@ final class RunbookReader {
             StrictMap m = StrictMap.of(n, "stakeholder", problems);
             String audience = m.requiredId("audience");
             String sink = m.requiredString("sink");
-            Duration cadence = m.optionalDuration("cadence", null);
+            Duration cadence = m.optionalDuration("cadence", null, DurationRange.CADENCE);
             m.finish();
             if (!m.isMap()) {
                 continue;
@@ -194,12 +198,35 @@ final class RunbookReader {
         }
         for (YamlMap.Entry e : m.entries()) {
             if (e.value() instanceof YamlScalar s && !s.isNull()) {
-                values.put(e.key(), s.text());
+                String problem = thresholdProblem(e.key(), s.text());
+                if (problem != null) {
+                    problems.error(e.value().location(), "thresholds." + e.key() + ": " + problem);
+                } else {
+                    values.put(e.key(), s.text());
+                }
             } else {
                 YamlValues.mismatch(e.value(), "thresholds." + e.key(), "a number, a duration or a string", problems);
             }
         }
         return new Thresholds(values);
+    }
+
+    /** Null when {@code name: text} is an accepted threshold, else what is wrong (ranges in {@link ThresholdSpec#KNOWN}). */
+    private static String thresholdProblem(String name, String text) {
+        ThresholdSpec spec = ThresholdSpec.KNOWN.get(name);
+        if (spec != null) {
+            return spec.check(text);
+        }
+        if (name.startsWith(ThresholdSpec.CUSTOM_PREFIX)) {
+            // a runbook's own rules read it: any text, but a number must be a finite one
+            String t = text.trim();
+            boolean numeric = t.matches("(?i)[-+]?(nan|inf(inity)?|\\.?\\d.*)");
+            boolean duration = t.matches("\\d+(\\.\\d+)?(ms|s|m|h|d|w)(\\d.*)?");
+            return numeric && !duration && ThresholdSpec.finite(t) == null ? "expected a finite number, got '" + text + "'" : null;
+        }
+        return "unknown threshold" + Suggestions.didYouMean(name, ThresholdSpec.KNOWN.keySet()) + " (known: "
+                + String.join(", ", ThresholdSpec.KNOWN.keySet()) + "; a runbook's own rules may read names starting with "
+                + ThresholdSpec.CUSTOM_PREFIX + ")";
     }
 
     private List<String> readRules(StrictMap top) {
@@ -238,8 +265,8 @@ final class RunbookReader {
         }
         Optional<YamlNode> paramsNode = m.optional("params");
         Map<String, String> params = paramsNode.map(this::readParams).orElseGet(LinkedHashMap::new);
-        Duration interval = m.optionalDuration("interval", CheckSpec.DEFAULT_INTERVAL);
-        Duration timeout = m.optionalDuration("timeout", CheckSpec.DEFAULT_TIMEOUT);
+        Duration interval = m.optionalDuration("interval", CheckSpec.DEFAULT_INTERVAL, DurationRange.CHECK_INTERVAL);
+        Duration timeout = m.optionalDuration("timeout", CheckSpec.DEFAULT_TIMEOUT, DurationRange.CHECK_TIMEOUT);
         boolean blocking = m.optionalBoolean("blocking", true);
         String description = m.optionalString("description", null);
         Severity severity = readSeverity(m);
@@ -428,7 +455,7 @@ final class RunbookReader {
                 refs.add(new Ref(RefKind.ROLE, role, "role", roleNode.get()));
             }
         }
-        Duration expected = m.optionalDuration("expected", null);
+        Duration expected = m.optionalDuration("expected", null, DurationRange.WAIT);
         m.finish();
         if (id != null) {
             SourceLocation at = m.required("id").location();
@@ -485,8 +512,13 @@ final class RunbookReader {
                 present.add(k);
             }
         }
-        Duration duration = w.optionalDuration("duration", null);
+        Duration duration = w.optionalDuration("duration", null, DurationRange.WAIT);
         Instant until = w.optionalInstant("until");
+        if (until != null && (until.isBefore(EARLIEST_UNTIL) || until.isAfter(LATEST_UNTIL))) {
+            problems.error(w.optional("until").orElseThrow().location(), "wait.until: expected an instant from " + EARLIEST_UNTIL + " to "
+                    + LATEST_UNTIL + ", got '" + until + "'");
+            until = null;
+        }
         String condition = w.optionalString("condition", null);
         Optional<YamlNode> checkNode = w.optional("check");
         w.finish();

@@ -26,7 +26,8 @@ public record Problem(String file, int line, int column, Severity severity, Stri
     public Problem {
         file = file == null ? "" : file;
         Objects.requireNonNull(severity, "severity");
-        Objects.requireNonNull(message, "message");
+        // a message may echo a value from the file (a URL with its password): never shown
+        message = dev.switchman.core.secret.Secrets.redact(Objects.requireNonNull(message, "message"));
     }
 
     public static Problem error(SourceLocation at, String message) {

@@ -152,6 +152,12 @@ public final class StrictMap {
         return d == null ? fallback : d;
     }
 
+    /** A duration inside {@code range}, or the fallback when absent (or wrong or out of range, after reporting). */
+    public Duration optionalDuration(String key, Duration fallback, dev.switchman.core.time.DurationRange range) {
+        Duration d = optional(key).map(n -> YamlValues.duration(n, key, range, problems)).orElse(null);
+        return d == null ? fallback : d;
+    }
+
     public Instant optionalInstant(String key) {
         return optional(key).map(n -> YamlValues.instant(n, key, problems)).orElse(null);
     }

@@ -126,6 +126,19 @@ public final class YamlValues {
         return d;
     }
 
+    /**
+     * A duration inside {@code range} ({@link #positiveDuration} first): {@code interval: expected a
+     * duration from 1s to 1d, got '1ms'}. Null (reported) when outside.
+     */
+    public static Duration duration(YamlNode node, String name, dev.switchman.core.time.DurationRange range, Problems problems) {
+        Duration d = positiveDuration(node, name, problems);
+        if (d != null && !range.contains(d)) {
+            problems.error(node.location(), name + ": expected a duration " + range.describe() + ", got '" + ((YamlScalar) node).text() + "'");
+            return null;
+        }
+        return d;
+    }
+
     /** An ISO-8601 instant with a zone or offset: {@code 2026-11-22T10:00:00Z}, {@code 2026-11-22T11:00:00+01:00}. */
     public static Instant instant(YamlNode node, String name, Problems problems) {
         if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING) {

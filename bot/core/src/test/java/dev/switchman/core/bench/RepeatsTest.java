@@ -107,7 +107,20 @@ class RepeatsTest {
         assertFalse(s.containsKey("ratio") || s.containsKey("ours"), "no figures from a failed comparison: " + s);
     }
 
-    private static final class FakePeer implements PeerBenchmark {
+    @Test
+    void ourOwnWrongAnswersFailTheComparisonToo() throws Exception {
+        FakePeer peer = new FakePeer(Sanity.ok("peer agrees"), List.of(1.0), List.of(2.0), -1) {
+            @Override
+            public Measured ours(int repetition) {
+                return new Measured(1.0, Sanity.broken("failed 3 of 8000 queries"), Map.of());
+            }
+        };
+        Map<String, Object> s = Repeats.compare(1, peer, () -> LOAD);
+        assertEquals(false, s.get("sane"));
+        assertEquals("repetition 1 of 1: our side: failed 3 of 8000 queries", s.get("sanity"));
+    }
+
+    private static class FakePeer implements PeerBenchmark {
         final List<String> calls = new ArrayList<>();
         private final Sanity first;
         private final List<Double> ours;

@@ -45,9 +45,13 @@ class TokenizerTest {
     }
 
     @Test
-    void rejectsAnUnterminatedQuoteNamingTheColumn() {
+    void rejectsAnUnclosedQuoteNamingTheColumn() {
         CommandException e = assertThrows(CommandException.class, () -> Tokenizer.tokenize("done x \"took 4"));
         assertTrue(e.getMessage().contains("column 8"), e.getMessage());
+        e = assertThrows(CommandException.class, () -> Invocation.parse("done verify-dns \"took 4 min"));
+        assertTrue(e.getMessage().startsWith("unclosed quote opened at column 17: expected a closing \""), e.getMessage());
+        e = assertThrows(CommandException.class, () -> Invocation.parse("rollback 'lag"));
+        assertTrue(e.getMessage().startsWith("unclosed quote opened at column 10: expected a closing '"), e.getMessage());
     }
 
     @Test

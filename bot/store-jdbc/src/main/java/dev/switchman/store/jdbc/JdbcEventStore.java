@@ -47,6 +47,11 @@ public final class JdbcEventStore implements EventStore, Outbox {
         this.credentials = new Properties();
         if (user != null) credentials.setProperty("user", user);
         if (password != null) credentials.setProperty("password", password);
+        try {
+            connection(); // on PostgreSQL this takes the store's lock (StoreLock) before anything else
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot connect: " + e.getMessage(), e);
+        }
         migrate(user, password);
     }
 
@@ -67,6 +72,9 @@ public final class JdbcEventStore implements EventStore, Outbox {
             connection = DriverManager.getConnection(url, credentials);
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            if (url.startsWith("jdbc:postgresql:")) {
+                StoreLock.acquire(connection);
+            }
         }
         return connection;
     }

@@ -40,8 +40,13 @@ public final class JdbcEventStoreProvider implements EventStoreProvider {
             url = m.replaceAll("$1").replace("?&", "?").replace("&&", "&").replace(";;", ";");
             if (url.endsWith("?") || url.endsWith("&") || url.endsWith(";")) url = url.substring(0, url.length() - 1);
         }
+        dev.switchman.core.secret.Secrets.register(pw); // masked wherever it would show
         boolean h2 = url.startsWith("jdbc:h2:");
         log.info("event store: {} {}", h2 ? "H2" : "PostgreSQL", EventStores.redact(url));
-        return h2 ? new JdbcEventStore(url, user == null ? "sa" : user, pw == null ? "" : pw) : new JdbcEventStore(url, user, pw);
+        try {
+            return h2 ? new JdbcEventStore(url, user == null ? "sa" : user, pw == null ? "" : pw) : new JdbcEventStore(url, user, pw);
+        } catch (RuntimeException e) {
+            throw StoreFailures.explain(EventStores.redact(url), e);
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchman.core.event.EventStore;
 import dev.switchman.core.event.EventStoreContract;
+import dev.switchman.core.event.EventStoreException;
 import dev.switchman.core.event.EventStores;
 import dev.switchman.core.event.InMemoryEventStore;
 import java.nio.file.Path;
@@ -68,5 +69,13 @@ class H2EventStoreTest extends EventStoreContract {
         assertEquals("jdbc:postgresql://db/x?user=sm&password=***", EventStores.redact("jdbc:postgresql://db/x?user=sm&password=hunter2"));
         assertEquals("jdbc:postgresql://sm:***@db/x", EventStores.redact("jdbc:postgresql://sm:hunter2@db/x"));
         assertEquals("jdbc:h2:file:/tmp/x;USER=sa;PASSWORD=***", EventStores.redact("jdbc:h2:file:/tmp/x;USER=sa;PASSWORD=pw"));
+    }
+
+    @Test
+    void aDamagedFileIsOneSentenceSayingWhatToDo(@TempDir Path other) throws java.io.IOException {
+        java.nio.file.Files.writeString(other.resolve("switchman.mv.db"), "this is not an H2 database\n".repeat(200));
+        EventStoreException e = assertThrows(EventStoreException.class, () -> EventStores.open(EventStores.h2Url(other)));
+        assertTrue(e.getMessage().contains("cannot be read (the file is damaged or not a Switchman H2 store)"), e.getMessage());
+        assertTrue(e.getMessage().contains("restore it from a backup, or move it aside"), e.getMessage());
     }
 }

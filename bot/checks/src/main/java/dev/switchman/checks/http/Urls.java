@@ -1,0 +1,69 @@
+package dev.switchman.checks.http;
+
+import dev.switchman.checks.net.Idna;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+
+/**
+ * URLs as the http checks read them: parsed by OkHttp's {@link HttpUrl} (WHATWG/RFC 3986 rules; a
+ * {@code Location} is resolved against the hop's URL by {@link HttpUrl#resolve}, RFC 3986 5.2), with the
+ * host converted to A-labels by UTS 46 first ({@link Idna}); shown without any password.
+ */
+final class Urls {
+
+    private Urls() {
+    }
+
+    /** A URL as written, with the password of its user info masked ({@code user:***@host}), for messages and targets. */
+    static String redact(String raw) {
+        return raw.replaceAll("(//[^/?#@:\\s]*):[^/?#\\s]*@", "$1:***@");
+    }
+
+    /** The problem with a {@code url} parameter, if any: one sentence naming it and what was expected. */
+    static Optional<String> problem(String url) {
+        try {
+            parse(url);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** An http(s) URL with its host in A-labels; IllegalArgumentException with a sentence otherwise. */
+    static HttpUrl parse(String url) {
+        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            throw new IllegalArgumentException("parameter 'url': '" + redact(url) + "' must start with http:// or https://");
+        }
+        String ascii;
+        try {
+            ascii = Idna.urlToAscii(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("parameter 'url': '" + redact(url) + "': " + e.getMessage());
+        }
+        HttpUrl parsed = HttpUrl.parse(ascii);
+        if (parsed == null) {
+            throw new IllegalArgumentException("parameter 'url': '" + redact(url) + "' is not a URL (expected http(s)://host[:port]/path)");
+        }
+        return parsed;
+    }
+
+    /** The next hop of a redirect: {@code Location} resolved against the current URL, or empty when unusable. */
+    static Optional<HttpUrl> resolve(HttpUrl current, String location) {
+        try {
+            return Optional.ofNullable(current.resolve(Idna.urlToAscii(location.strip())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The URL as reports show it: a password in it is replaced by {@code ***}. */
+    static String display(HttpUrl url) {
+        return url.password().isEmpty() ? url.toString() : url.newBuilder().password("***").build().toString();
+    }
+
+    /** What two hops must share to be the same request: scheme, host, port, path and query. */
+    static String key(HttpUrl u) {
+        return u.scheme() + "://" + u.host() + ":" + u.port() + u.encodedPath() + (u.encodedQuery() == null ? "" : "?" + u.encodedQuery());
+    }
+}
