@@ -90,7 +90,7 @@ public final class ConsoleShell {
                 continue;
             }
             if (echo) {
-                out.println(prompt() + trimmed);
+                out.println(prompt() + dev.switchman.core.secret.Secrets.redact(trimmed));
                 out.flush();
             }
             if (isExit(trimmed)) {

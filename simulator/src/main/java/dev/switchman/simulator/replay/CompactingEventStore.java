@@ -2,7 +2,9 @@ package dev.switchman.simulator.replay;
 
 import dev.switchman.core.event.Event;
 import dev.switchman.core.event.EventStore;
+import dev.switchman.core.event.NewEvent;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +17,8 @@ import java.util.function.Supplier;
  * The rehearsal's event store: every event is appended like in the live store, but of a check's
  * results only the latest is kept (a 72-hour replay appends a million results; memory stays flat).
  * What a restarted bot needs to resume - steps, approvals, decisions, the latest result of each
- * check - is all there. Sequences stay increasing; superseded results leave gaps.
+ * check - is all there. Sequences stay increasing; superseded results leave gaps. Times are kept to the
+ * microsecond like the live stores; {@link #appendAll} is all or nothing (held to core's EventStoreContract).
  */
 public final class CompactingEventStore implements EventStore {
 
@@ -49,7 +52,7 @@ public final class CompactingEventStore implements EventStore {
                 return existing;
             }
         }
-        Event e = new Event(runId, ++r.sequence, type, payload, actor, at, idempotencyKey);
+        Event e = new Event(runId, ++r.sequence, type, payload == null ? "{}" : payload, actor, at.truncatedTo(ChronoUnit.MICROS), idempotencyKey);
         add(r, type, CHECK_RESULT.equals(type) ? checkId(payload) : null, e);
         if (idempotencyKey != null) {
             r.byKey.put(idempotencyKey, e);
@@ -57,12 +60,28 @@ public final class CompactingEventStore implements EventStore {
         return e;
     }
 
+    /** All or nothing: a known idempotency key in the batch appends none of it. */
+    @Override
+    public synchronized List<Event> appendAll(String runId, List<NewEvent> batch) {
+        Run r = runs.computeIfAbsent(runId, k -> new Run());
+        for (NewEvent n : batch) {
+            if (n.idempotencyKey() != null && r.byKey.containsKey(n.idempotencyKey())) {
+                return List.of();
+            }
+        }
+        List<Event> out = new ArrayList<>(batch.size());
+        for (NewEvent n : batch) {
+            out.add(append(runId, n.type(), n.payload(), n.actor(), n.at(), n.idempotencyKey()));
+        }
+        return out;
+    }
+
     /** A check result is kept unwritten; only the latest of each check is ever written (when read). */
     @Override
     public synchronized long appendDeferred(String runId, String type, String key, Supplier<String> payload, String actor, Instant at) {
         Run r = runs.computeIfAbsent(runId, k -> new Run());
         long seq = ++r.sequence;
-        add(r, type, CHECK_RESULT.equals(type) ? key : null, new Pending(runId, seq, type, key, payload, actor, at));
+        add(r, type, CHECK_RESULT.equals(type) ? key : null, new Pending(runId, seq, type, key, payload, actor, at.truncatedTo(ChronoUnit.MICROS)));
         return seq;
     }
 

@@ -2,6 +2,7 @@ package dev.switchman.app.bot;
 
 import dev.switchman.core.event.Event;
 import dev.switchman.core.event.EventStore;
+import dev.switchman.core.event.NewEvent;
 import dev.switchman.core.event.Outbox;
 import dev.switchman.core.event.OutboxEntry;
 import java.time.Instant;
@@ -95,6 +96,30 @@ public final class CrashPointEventStore implements EventStore, Outbox {
             }
         }
         return e;
+    }
+
+    /**
+     * A batch is one transition, committed whole: the events inside it are not boundaries, so the store
+     * dies right after the batch that holds the {@code killAfter}-th event.
+     */
+    @Override
+    public synchronized List<Event> appendAll(String runId, List<NewEvent> events) {
+        alive();
+        List<Event> stored = delegate.appendAll(runId, events);
+        if (stored.isEmpty()) {
+            return stored;
+        }
+        int before = committed;
+        lastSequence.put(runId, stored.get(stored.size() - 1).sequence());
+        committed += stored.size();
+        if (before < killAfter && committed >= killAfter) {
+            dead = true;
+            if (kill != null) {
+                kill.run();
+            }
+            throw new Killed("killed right after events " + (before + 1) + "-" + committed + " (" + events.get(0).type() + "...) committed");
+        }
+        return stored;
     }
 
     @Override

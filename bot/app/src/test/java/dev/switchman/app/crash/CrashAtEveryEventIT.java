@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * are asserted at every kill point. The printed table lists every kill point and what it showed.
  * The kill is simulated in process ({@link CrashPointEventStore}: after the Nth commit the bot never hears
  * back and the database connection closes), so every boundary is exercised in seconds;
- * {@code CrashPointKillIT} and {@code KillNineResumeIT} kill the real jar.
+ * {@code KillNineResumeIT} kills the real jar.
  */
 class CrashAtEveryEventIT {
 

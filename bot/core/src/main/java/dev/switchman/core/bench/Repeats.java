@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * <p>Shape of the summary (one JSON object): every key of the repetitions' maps, in the first one's
  * order; a number that is the same in every repetition stays a number, one that varied becomes
  * {@code {"median": m, "min": a, "max": b}} (median of an even count: mean of the middle two); a
- * boolean is true only if it was true in every repetition; any other value that varied becomes the
- * list of per-repetition values. Then {@code repeat} (N), {@code load-start} and {@code load-end}
+ * boolean such as {@code within-budget} is the median repetition's verdict (true in more than half of
+ * them); any other value that varied becomes the list of per-repetition values. A peer's sanity is
+ * not folded: one broken repetition fails the comparison ({@link #compare}). Then {@code repeat} (N), {@code load-start} and {@code load-end}
  * ({@code [1 min, 5 min, 15 min]}, null where {@code /proc/loadavg} is absent).
  */
 public final class Repeats {
@@ -151,7 +152,7 @@ public final class Repeats {
     private static Object fold(List<Object> values) {
         Object first = values.get(0);
         if (values.stream().allMatch(v -> v instanceof Boolean)) {
-            return values.stream().allMatch(Boolean.TRUE::equals);
+            return values.stream().filter(Boolean.TRUE::equals).count() * 2 > values.size();
         }
         if (values.stream().allMatch(v -> v != null && v.equals(first))) {
             return first;

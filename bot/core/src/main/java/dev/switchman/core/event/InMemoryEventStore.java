@@ -35,6 +35,22 @@ public final class InMemoryEventStore implements EventStore, Outbox {
         return e;
     }
 
+    /** All or nothing: the batch is checked for known idempotency keys before anything is added. */
+    @Override
+    public synchronized List<Event> appendAll(String runId, List<NewEvent> batch) {
+        Map<String, Event> keys = byKey.getOrDefault(runId, Map.of());
+        for (NewEvent n : batch) {
+            if (n.idempotencyKey() != null && keys.containsKey(n.idempotencyKey())) {
+                return List.of();
+            }
+        }
+        List<Event> out = new ArrayList<>(batch.size());
+        for (NewEvent n : batch) {
+            out.add(append(runId, n.type(), n.payload(), n.actor(), n.at(), n.idempotencyKey()));
+        }
+        return out;
+    }
+
     @Override
     public synchronized List<Event> read(String runId) {
         return List.copyOf(byRun.getOrDefault(runId, List.of()));

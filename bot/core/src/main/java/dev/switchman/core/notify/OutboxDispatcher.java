@@ -72,7 +72,8 @@ public final class OutboxDispatcher {
 
     /** Enqueues and delivers asynchronously. */
     public OutboxEntry send(String runId, String dedupeKey, Stakeholder s, Notification n, Instant at) {
-        OutboxEntry e = outbox.enqueue(runId, dedupeKey, s.sink(), payload(s, n), at);
+        // the payload is what the table shows; a sink's credentials stay only in the sink column delivery reads
+        OutboxEntry e = outbox.enqueue(runId, dedupeKey, s.sink(), dev.switchman.core.secret.Secrets.redact(payload(s, n)), at);
         if (!e.delivered()) {
             dispatch(e, 0);
         }

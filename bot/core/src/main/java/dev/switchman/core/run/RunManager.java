@@ -24,6 +24,9 @@ public final class RunManager {
     private static final Logger log = LoggerFactory.getLogger(RunManager.class);
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
+    /** Finished runs younger than this get their notifications re-enqueued at start-up (the outbox deduplicates). */
+    private static final java.time.Duration RECENTLY_FINISHED = java.time.Duration.ofDays(7);
+
     private final RunContext ctx;
     private final Supplier<? extends Collection<Runbook>> catalog;
     private final Map<String, RunEngine> byChannel = new ConcurrentHashMap<>();
@@ -86,11 +89,22 @@ public final class RunManager {
         byChannel.put(channel, engine);
         latestByChannel.put(channel, engine);
         byId.put(runId, engine);
-        engine.actor().call(() -> {
-            engine.recordCommand(user, commandText, channel, idempotencyKey);
-            engine.begin(user, channel);
-            return null;
-        });
+        try {
+            engine.actor().call(() -> {
+                engine.begin(user, channel, commandText, idempotencyKey);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // nothing of the run was recorded: it does not exist
+            byChannel.remove(channel, engine);
+            latestByChannel.remove(channel, engine);
+            byId.remove(runId, engine);
+            engine.actor().call(() -> {
+                engine.close();
+                return null;
+            });
+            throw e;
+        }
         log.info("run {} of {} started in {} by {}", runId, runbook.id(), channel, user.qualifiedId());
         return engine;
     }
@@ -118,6 +132,11 @@ public final class RunManager {
                 log.error("run {} cannot be rebuilt from its log ({} events); not resumed: {}", runId, events.size(), e.toString());
                 continue;
             }
+            if (state.status().finished() && !events.isEmpty()
+                    && events.get(events.size() - 1).at().isAfter(ctx.clock().instant().minus(RECENTLY_FINISHED))) {
+                // a crash between the final transition's commit and its outbox entries loses no notification
+                Stakeholders.heal(ctx, state, events);
+            }
             if (state.status().finished() || state.runbookId() == null || state.runbookId().isEmpty()) {
                 continue;
             }
@@ -130,18 +149,33 @@ public final class RunManager {
                 log.warn("run {} and {} are both active in channel {}; resuming only the first", active(state.channel()).get().runId(), runId, state.channel());
                 continue;
             }
-            RunEngine engine = new RunEngine(ctx, rb.get(), state);
+            RunEngine engine;
+            try {
+                engine = new RunEngine(ctx, rb.get(), state);
+            } catch (RuntimeException e) {
+                log.error("run {} of {} cannot be opened; not resumed: {}", runId, state.runbookId(), e.toString());
+                continue;
+            }
             byChannel.put(state.channel(), engine);
             latestByChannel.put(state.channel(), engine);
             byId.put(runId, engine);
             engine.actor().call(() -> {
-                engine.resume();
+                engine.resume(events);
                 return null;
             });
             resumed.add(state);
-            log.info("resumed run {} of {} in {} at event {}", runId, state.runbookId(), state.channel(), state.lastSequence());
+            if (engine.quarantine() != null) {
+                log.warn("run {} of {} in {} is quarantined: {}", runId, state.runbookId(), state.channel(), engine.quarantine());
+            } else {
+                log.info("resumed run {} of {} in {} at event {}", runId, state.runbookId(), state.channel(), state.lastSequence());
+            }
         }
         return resumed;
+    }
+
+    /** Active runs that could not resume and wait for {@code abort} (their channel and {@code status} say why). */
+    public List<RunEngine> quarantined() {
+        return activeRuns().stream().filter(e -> e.quarantine() != null).toList();
     }
 
     public void close() {

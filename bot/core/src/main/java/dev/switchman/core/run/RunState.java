@@ -176,6 +176,61 @@ public final class RunState {
         }
     }
 
+    /** A copy of this state, to go back to if a transition cannot be recorded ({@link #restore}). */
+    RunState snapshot() {
+        RunState copy = new RunState(runId);
+        copyInto(copy);
+        return copy;
+    }
+
+    /** Makes this state equal to {@code snapshot} again (in place: holders of this object see the change). */
+    void restore(RunState snapshot) {
+        snapshot.copyInto(this);
+    }
+
+    private void copyInto(RunState t) {
+        t.runbookId = runbookId;
+        t.title = title;
+        t.channel = channel;
+        t.startedBy = startedBy;
+        t.startedAt = startedAt;
+        t.status = status;
+        t.holdReason = holdReason;
+        t.endReason = endReason;
+        t.rollingBack = rollingBack;
+        t.rollbackReason = rollbackReason;
+        t.rollbackBy = rollbackBy;
+        replace(t.rollbackPlan, rollbackPlan);
+        t.current = current;
+        replace(t.steps, steps);
+        replace(t.completedPhases, completedPhases);
+        t.cutoverAt = cutoverAt;
+        t.watchingUntil = watchingUntil;
+        replace(t.overrides, overrides);
+        replace(t.approvals, approvals);
+        replace(t.latestResults, latestResults);
+        replace(t.gateDecisions, gateDecisions);
+        replace(t.decisions, decisions);
+        replace(t.refusals, refusals);
+        replace(t.notified, notified);
+        t.lastSequence = lastSequence;
+        t.resultCount = resultCount;
+    }
+
+    private static <T> void replace(java.util.Collection<T> target, java.util.Collection<T> source) {
+        if (target != source) {
+            target.clear();
+            target.addAll(source);
+        }
+    }
+
+    private static <K, V> void replace(Map<K, V> target, Map<K, V> source) {
+        if (target != source) {
+            target.clear();
+            target.putAll(source);
+        }
+    }
+
     private void finish(RunStatus s, String reason) {
         status = s;
         endReason = reason;

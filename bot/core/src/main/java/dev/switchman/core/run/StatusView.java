@@ -11,6 +11,7 @@ import dev.switchman.core.runbook.Step;
 import dev.switchman.core.runbook.StepKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -40,7 +41,8 @@ final class StatusView {
         if (s.rollingBack()) {
             text.append("↩ Rollback (").append(s.rollbackReason() == null ? "no reason given" : s.rollbackReason()).append(", by ").append(s.rollbackBy()).append(")\n");
             for (PlannedStep ps : s.rollbackPlan()) {
-                Step st = engine.step(ps);
+                Step st = engine.plan().find(ps).orElse(null);
+                if (st == null) continue;
                 text.append("   ").append(line(st, s.rollbackStep(st.id()), s)).append('\n');
             }
         }
@@ -49,9 +51,13 @@ final class StatusView {
                 + (s.status() == RunStatus.WATCHING ? " — watching until " + TimeText.of(s.watchingUntil()) + " (rollback window)" : "")
                 + (s.endReason() != null ? " — " + s.endReason() : ""));
         b.field("Started", TimeText.of(s.startedAt()) + " by " + s.startedBy());
+        if (engine.quarantine() != null && !s.status().finished()) {
+            b.field("Quarantined", engine.quarantine() + "; only `status`, `timeline` and `abort` work on this run");
+            return b.build();
+        }
         if (!s.status().finished()) {
-            b.field("Next", engine.describeCurrent());
-            List<String> blockers = engine.blockers();
+            b.field("Next", describeCurrent(engine));
+            List<String> blockers = blockers(engine);
             if (!blockers.isEmpty()) b.field("Blocked by", String.join("; ", blockers));
         }
         if (s.cutoverAt() != null) {
@@ -60,7 +66,7 @@ final class StatusView {
                 Instant end = s.cutoverAt().plus(rb.rollbackWindow());
                 cut += " (rollback window until " + TimeText.of(end) + ")";
             }
-            Instant ponr = engine.pointOfNoReturnAt();
+            Instant ponr = engine.window().pointOfNoReturn();
             if (ponr != null) {
                 cut += "; point of no return " + TimeText.of(ponr) + (now.isBefore(ponr) ? "" : " (passed: `rollback` is refused)");
             }
@@ -84,7 +90,7 @@ final class StatusView {
         for (CheckSpec c : rb.checks()) {
             CheckResult r = s.latestResults().get(c.id());
             if (r == null) {
-                b.check(new ChatMessage.CheckRow(c.id(), CheckStatus.UNKNOWN, engine.checksInFlight().contains(c.id()) ? "running" : "no result yet", ""));
+                b.check(new ChatMessage.CheckRow(c.id(), CheckStatus.UNKNOWN, engine.monitor().inFlight().contains(c.id()) ? "running" : "no result yet", ""));
             } else {
                 b.check(new ChatMessage.CheckRow(c.id(), r.status(), r.message(), age(Duration.between(r.observedAt(), now))));
             }
@@ -97,9 +103,29 @@ final class StatusView {
                 if (st.kind() == StepKind.GATE) b.button(new ChatMessage.Button("Go", "go --yes", false, true));
             });
             if (s.status() == RunStatus.HELD) b.button(new ChatMessage.Button("Continue", "go --yes", false, true));
-            if (!s.rollingBack() && (engine.pointOfNoReturnAt() == null || now.isBefore(engine.pointOfNoReturnAt()))) b.button(new ChatMessage.Button("Rollback", "rollback --yes", true, true));
+            if (!s.rollingBack() && (engine.window().pointOfNoReturn() == null || now.isBefore(engine.window().pointOfNoReturn()))) b.button(new ChatMessage.Button("Rollback", "rollback --yes", true, true));
         }
         return b.build();
+    }
+
+    private static String describeCurrent(RunEngine engine) {
+        RunState state = engine.state();
+        if (state.status() == RunStatus.WATCHING) {
+            return RunMessages.describeWatching(state.watchingUntil());
+        }
+        return engine.currentStep().map(s -> s.id() + " — " + engine.handler(s).prompt(s)).orElse("—");
+    }
+
+    private static List<String> blockers(RunEngine engine) {
+        RunState state = engine.state();
+        if (state.status() == RunStatus.WATCHING) return List.of();
+        Optional<PlannedStep> ps = state.current();
+        Optional<Step> s = engine.currentStep();
+        if (ps.isEmpty() || s.isEmpty() || state.currentStepDone()) return List.of();
+        List<String> out = new ArrayList<>();
+        if (state.status() == RunStatus.HELD) out.add(RunMessages.holdBlocker(state.holdReason()));
+        out.addAll(engine.handler(s.get()).statusBlockers(ps.get(), s.get()));
+        return out;
     }
 
     private static String line(Step st, Optional<StepRecord> rec, RunState s) {

@@ -4,6 +4,7 @@ import dev.switchman.core.event.Event;
 import dev.switchman.core.event.EventStore;
 import dev.switchman.core.event.EventStoreException;
 import dev.switchman.core.event.EventStores;
+import dev.switchman.core.event.NewEvent;
 import dev.switchman.core.event.Outbox;
 import dev.switchman.core.event.OutboxEntry;
 import java.sql.Connection;
@@ -121,6 +122,57 @@ public final class JdbcEventStore implements EventStore, Outbox {
             }
         }
         throw new EventStoreException("cannot append " + type + " to run " + runId + " after " + MAX_ATTEMPTS + " attempts", last);
+    }
+
+    /** One transaction: idempotency keys looked up, then every insert, then one commit (rolled back on any failure). */
+    @Override
+    public synchronized List<Event> appendAll(String runId, List<NewEvent> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        SQLException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                Connection c = connection();
+                try {
+                    for (NewEvent n : batch) {
+                        if (n.idempotencyKey() != null && findByKey(c, runId, n.idempotencyKey()).isPresent()) {
+                            c.commit();
+                            return List.of();
+                        }
+                    }
+                    long next = maxSeq(c, runId) + 1;
+                    List<Event> out = new ArrayList<>(batch.size());
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO events (run_id, seq, type, payload, actor, at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        for (NewEvent n : batch) {
+                            Instant when = n.at().truncatedTo(ChronoUnit.MICROS);
+                            String body = n.payload() == null ? "{}" : n.payload();
+                            ps.setString(1, runId);
+                            ps.setLong(2, next);
+                            ps.setString(3, n.type());
+                            ps.setString(4, body);
+                            ps.setString(5, n.actor());
+                            ps.setObject(6, OffsetDateTime.ofInstant(when, ZoneOffset.UTC));
+                            ps.setString(7, n.idempotencyKey());
+                            ps.executeUpdate();
+                            out.add(new Event(runId, next++, n.type(), body, n.actor(), when, n.idempotencyKey()));
+                        }
+                    }
+                    c.commit();
+                    return out;
+                } catch (SQLException e) {
+                    rollbackQuietly(c);
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    last = e; // another process appended first: look again
+                }
+            } catch (SQLException e) {
+                throw new EventStoreException("cannot append " + batch.size() + " events to run " + runId + ": " + e.getMessage(), e);
+            }
+        }
+        throw new EventStoreException("cannot append " + batch.size() + " events to run " + runId + " after " + MAX_ATTEMPTS + " attempts", last);
     }
 
     private static long maxSeq(Connection c, String runId) throws SQLException {

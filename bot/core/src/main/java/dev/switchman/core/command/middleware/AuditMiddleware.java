@@ -5,13 +5,22 @@ import dev.switchman.core.command.Command;
 import dev.switchman.core.command.CommandContext;
 import dev.switchman.core.command.Middleware;
 
-/** Appends the command to the run's log (with its idempotency key) before anything acts on it. */
+/**
+ * Records the command in the run's log (with its idempotency key) before anything acts on it, and makes
+ * the command one transition of the run: the COMMAND event and every event the command causes are one
+ * atomic append (a redelivery after a crash either finds both or neither).
+ */
 public final class AuditMiddleware implements Middleware {
 
     @Override
     public ChatMessage apply(CommandContext ctx, Command command, Chain chain) {
-        ctx.run().ifPresent(run -> ctx.commandEvent(run.recordCommand(ctx.user(), ctx.invocation().text(), ctx.channel(),
-                ctx.incoming().idempotencyKey())));
-        return chain.next(ctx);
+        if (ctx.run().isEmpty()) {
+            return chain.next(ctx);
+        }
+        return ctx.run().get().transition(() -> {
+            ctx.commandEvent(ctx.run().get().recordCommand(ctx.user(), ctx.invocation().text(), ctx.channel(),
+                    ctx.incoming().idempotencyKey()));
+            return chain.next(ctx);
+        });
     }
 }
