@@ -53,6 +53,29 @@ public final class Fixture {
         return this;
     }
 
+    /** A check with a declared severity (null: the kind's default). */
+    public Fixture check(String id, String kind, Duration interval, dev.switchman.core.runbook.Severity severity) {
+        checks.add(new CheckSpec(id, kind, Map.of(), interval, null, true, null, null, severity));
+        return this;
+    }
+
+    /** A non-blocking check (kind default severity: minor unless the kind says otherwise). */
+    public Fixture optionalCheck(String id, String kind, Duration interval) {
+        checks.add(new CheckSpec(id, kind, Map.of(), interval, null, false, null, null));
+        return this;
+    }
+
+    /** Declares the write counter {@code orders} (threshold write-counter-check). */
+    public Fixture writeCounter() {
+        checks.add(new CheckSpec("orders", "db.writes", Map.of(), Duration.ofMinutes(1), null, false, null, null));
+        return threshold("write-counter-check", "orders");
+    }
+
+    /** The write counter reads {@code n} now (before cutover: the baseline). */
+    public List<Decision> writes(long n) {
+        return result("orders", "db.writes", CheckStatus.PASS, "writes", n);
+    }
+
     public Fixture threshold(String name, String value) {
         thresholds.put(name, value);
         return this;

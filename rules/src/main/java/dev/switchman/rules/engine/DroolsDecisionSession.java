@@ -12,6 +12,7 @@ import dev.switchman.core.runbook.Runbook;
 import dev.switchman.core.runbook.Step;
 import dev.switchman.core.runbook.StepKind;
 import dev.switchman.rules.fact.CheckState;
+import dev.switchman.rules.fact.DataAtRisk;
 import dev.switchman.rules.fact.Finding;
 import dev.switchman.rules.fact.GateRequest;
 import dev.switchman.rules.fact.Kinds;
@@ -47,7 +48,8 @@ import org.kie.api.time.SessionPseudoClock;
  * <p>Facts: one {@link CheckState} per check (latest result, updated in place; for windowed kinds it
  * also keeps its sliding window of samples and the window's summary in Java), one {@link RunState},
  * one {@link Now} (moved on every call that advances time by at least a second, and on every tick, gate
- * and run-facts call), one {@link WriteCount} (unknown unless the runbook names a write counter). Memory is bounded
+ * and run-facts call), one {@link WriteCount} (unknown unless the runbook names a write counter), one
+ * {@link DataAtRisk} (the writes a rollback would strand, recomputed when its inputs change). Memory is bounded
  * by the number of checks times the longest window, whatever the length of the run.
  */
 final class DroolsDecisionSession implements DecisionSession {
@@ -68,6 +70,8 @@ final class DroolsDecisionSession implements DecisionSession {
     private final FactHandle runHandle;
     private final WriteCount writeCount;
     private final FactHandle writeHandle;
+    private final DataAtRisk atRisk = new DataAtRisk();
+    private final FactHandle atRiskHandle;
     private final List<Decision> pending = new ArrayList<>();
     private final List<Decision> notes = new ArrayList<>();
     private boolean closed;
@@ -103,8 +107,11 @@ final class DroolsDecisionSession implements DecisionSession {
         runHandle = ks.insert(run);
         writeCount = new WriteCount(limits.getWriteCounterCheck(), limits.getFixForwardWrites());
         writeHandle = ks.insert(writeCount);
+        atRisk.update(writeCount, null, null, -1, start, limits);
+        atRiskHandle = ks.insert(atRisk);
         for (CheckSpec c : runbook.checks()) {
-            CheckState s = windowed(new CheckState(c.id(), c.kind(), c.interval().toMillis(), c.blocking(), start));
+            CheckState s = windowed(new CheckState(c.id(), c.kind(), c.interval().toMillis(), c.blocking(), start)
+                    .withSeverity(c.severity()).blindAfter(limits.getBlindIntervals()));
             states.put(c.id(), s);
             stateHandles.put(c.id(), ks.insert(s));
         }
@@ -128,7 +135,8 @@ final class DroolsDecisionSession implements DecisionSession {
         if (s == null) {
             CheckSpec spec = runbook.check(r.checkId()).orElse(null);
             long interval = spec == null ? CheckSpec.DEFAULT_INTERVAL.toMillis() : spec.interval().toMillis();
-            s = windowed(new CheckState(r.checkId(), r.kind(), interval, spec != null && spec.blocking(), t));
+            s = windowed(new CheckState(r.checkId(), r.kind(), interval, spec != null && spec.blocking(), t)
+                    .withSeverity(spec == null ? null : spec.severity()).blindAfter(limits.getBlindIntervals()));
             s.observe(r, limits.getStaleIntervals(), limits.getFreshIntervals(), run.getCutoverMs());
             sample(s, r);
             if (monitoring != null) {
@@ -164,10 +172,32 @@ final class DroolsDecisionSession implements DecisionSession {
                 }
             }
         }
+        if (feedsDataAtRisk(r.checkId())) {
+            refreshDataAtRisk(t);
+        }
         if (t - now.getMs() >= NOW_GRANULARITY_MS) {
             moveNow(t);
         }
         return fire();
+    }
+
+    /** Whether a result of this check changes what a rollback would strand. */
+    private boolean feedsDataAtRisk(String checkId) {
+        return checkId.equals(writeCount.getCheckId()) || checkId.equals(limits.getReverseReplicationCheck())
+                || checkId.equals(limits.getParityCheck());
+    }
+
+    /** Recomputes the writes a rollback would strand; rules watching its band wake only when the band moves. */
+    private void refreshDataAtRisk(long t) {
+        String before = atRisk.getBand();
+        if (atRisk.update(writeCount, states.get(limits.getReverseReplicationCheck()), states.get(limits.getParityCheck()),
+                run.getCutoverMs(), t, limits)) {
+            if (before.equals(atRisk.getBand())) {
+                ks.update(atRiskHandle, atRisk, "writes", "sinceCutover", "basis", "known");
+            } else {
+                ks.update(atRiskHandle, atRisk, "band", "writes", "sinceCutover", "basis", "known");
+            }
+        }
     }
 
     @Override
@@ -176,6 +206,7 @@ final class DroolsDecisionSession implements DecisionSession {
         long t = advance();
         run.apply(facts);
         ks.update(runHandle, run);
+        refreshDataAtRisk(t);
         moveNow(t);
         return fire();
     }
@@ -203,7 +234,8 @@ final class DroolsDecisionSession implements DecisionSession {
             if (!states.containsKey(id)) {
                 CheckState s = windowed(new CheckState(id, runbook.check(id).map(CheckSpec::kind).orElse("unknown"),
                         runbook.check(id).map(c -> c.interval().toMillis()).orElse(CheckSpec.DEFAULT_INTERVAL.toMillis()),
-                        true, t));
+                        true, t).withSeverity(runbook.check(id).map(CheckSpec::severity).orElse(null))
+                        .blindAfter(limits.getBlindIntervals()));
                 if (monitoring != null) {
                     s.setMonitored(monitoring.contains(id), t, limits.getStaleIntervals());
                 }
@@ -280,6 +312,9 @@ final class DroolsDecisionSession implements DecisionSession {
 
     /** Moves the Now fact, telling Drools which properties changed so band watchers wake only when the band moves. */
     private void moveNow(long t) {
+        if (!limits.getReverseReplicationCheck().isEmpty() && run.isAfterCutover()) {
+            refreshDataAtRisk(t); // a silent reverse replication puts every write at risk
+        }
         String band = Now.bandAt(t, run.getCutoverMs(), limits);
         boolean bandChanged = !band.equals(now.getBand());
         if (t != now.getMs() || bandChanged) {

@@ -46,7 +46,8 @@ public final class RuleBases {
             "dev/switchman/rules/packs/staleness.drl",
             "dev/switchman/rules/packs/tls.drl",
             "dev/switchman/rules/packs/mail.drl",
-            "dev/switchman/rules/packs/data.drl");
+            "dev/switchman/rules/packs/data.drl",
+            "dev/switchman/rules/packs/watch.drl");
 
     private static final Map<String, KieBase> CACHE = new ConcurrentHashMap<>();
 

@@ -3,6 +3,7 @@ package dev.switchman.rules.fact;
 import dev.switchman.core.check.CheckResult;
 import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.decision.Evidence;
+import dev.switchman.core.runbook.Severity;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ public final class CheckState {
     private final long intervalMs;
     private final boolean blocking;
     private final long sinceMs;
+    private Severity severity = Severity.MAJOR;
+    private boolean severityDeclared;
     private CheckResult result;
     private Map<String, Object> previous = Map.of();
     private long lastMs = -1;
@@ -33,6 +36,13 @@ public final class CheckState {
     private long freshUntilMs = -1;
     private boolean observedAfterCutover;
     private boolean monitored = true;
+    /** Results in a row that could not measure (UNKNOWN, or ERROR except for health kinds), and since when. */
+    private int unmeasuredCount;
+    private long unmeasuredSinceMs = -1;
+    private int blindAfter = 3;
+    private final boolean triggerKind;
+    /** Start of the current streak of FAIL/ERROR results (windowed kinds: of samples above the threshold); -1 none. */
+    private long badSinceMs = -1;
     /** Sliding window of a windowed kind (error rate, p99, lag); null for other kinds. */
     private long windowMs = -1;
     private double windowThreshold = Double.NaN;
@@ -50,6 +60,8 @@ public final class CheckState {
         this.intervalMs = intervalMs;
         this.blocking = blocking;
         this.sinceMs = sinceMs;
+        this.severity = Kinds.defaultSeverity(kind, blocking);
+        this.triggerKind = Kinds.isTrigger(kind);
     }
 
     /**
@@ -62,6 +74,7 @@ public final class CheckState {
         boolean same = result != null && result.status() == r.status() && result.message().equals(r.message())
                 && result.observations().equals(r.observations());
         int failures = consecutiveFailures;
+        int unmeasured = unmeasuredCount;
         boolean after = observedAfterCutover;
         previous = result == null ? Map.of() : result.observations();
         result = r;
@@ -73,6 +86,23 @@ public final class CheckState {
             case PASS, WARN -> consecutiveFailures = 0;
             case UNKNOWN -> { }
         }
+        if (cannotMeasure(r.status())) {
+            if (unmeasuredCount++ == 0) {
+                unmeasuredSinceMs = lastMs;
+            }
+        } else {
+            unmeasuredCount = 0;
+            unmeasuredSinceMs = -1;
+        }
+        if (samples == null) {
+            if (r.status() == CheckStatus.FAIL || r.status() == CheckStatus.ERROR) {
+                if (badSinceMs < 0) {
+                    badSinceMs = lastMs;
+                }
+            } else if (r.status() != CheckStatus.UNKNOWN) {
+                badSinceMs = -1;
+            }
+        }
         observedAfterCutover = cutoverMs >= 0 && lastMs >= cutoverMs;
         if (!same) {
             return null;
@@ -80,6 +110,12 @@ public final class CheckState {
         List<String> props = new ArrayList<>(List.of("lastMs", "staleAtMs", "freshUntilMs"));
         if (failures != consecutiveFailures) {
             props.add("consecutiveFailures");
+        }
+        if (unmeasured != unmeasuredCount) {
+            props.add("unmeasuredCount");
+            if ((unmeasured >= blindAfter) != isBlind()) {
+                props.add("blind");
+            }
         }
         if (after != observedAfterCutover) {
             props.add("observedAfterCutover");
@@ -132,6 +168,13 @@ public final class CheckState {
     public void addSample(long atMs, double value) {
         markFirstSample(atMs);
         samples.addLast(new long[] {atMs, Double.doubleToRawLongBits(value)});
+        if (value > windowThreshold) {
+            if (badSinceMs < 0) {
+                badSinceMs = atMs;
+            }
+        } else {
+            badSinceMs = -1;
+        }
         long keepFrom = atMs - retentionMs - 2 * intervalMs;
         while (!samples.isEmpty() && samples.peekFirst()[0] < keepFrom) {
             samples.pollFirst();
@@ -242,6 +285,71 @@ public final class CheckState {
 
     public boolean isPass() {
         return result != null && result.status() == CheckStatus.PASS;
+    }
+
+    /**
+     * Whether a result of this status could not measure: UNKNOWN always; ERROR too, except for the health
+     * kinds, where an error (connection refused) is a measured failure (rollback.health-failures counts it).
+     */
+    public boolean cannotMeasure(CheckStatus st) {
+        return st == CheckStatus.UNKNOWN
+                || (st == CheckStatus.ERROR && !Kinds.HEALTH.equals(kind) && !Kinds.PROBE.equals(kind));
+    }
+
+    /** Sets {@code blind-intervals}: how many unmeasured results in a row make the check blind. */
+    public CheckState blindAfter(int results) {
+        this.blindAfter = Math.max(1, results);
+        return this;
+    }
+
+    /** At least {@code blind-intervals} results in a row could not measure. */
+    public boolean isBlind() {
+        return unmeasuredCount >= blindAfter;
+    }
+
+    /** The latest result is FAIL (a measured failure; UNKNOWN and ERROR are "cannot measure"). */
+    public boolean isFailing() {
+        return result != null && result.status() == CheckStatus.FAIL;
+    }
+
+    /** A rollback trigger kind after cutover (Kinds.isTrigger). */
+    public boolean isTriggerKind() {
+        return triggerKind;
+    }
+
+    /** Results in a row that could not measure ({@link #cannotMeasure}); 0 after any measured result. */
+    public int getUnmeasuredCount() {
+        return unmeasuredCount;
+    }
+
+    /** When the current streak of unmeasured results began (-1: none). */
+    public long getUnmeasuredSinceMs() {
+        return unmeasuredSinceMs;
+    }
+
+    /**
+     * When the current trouble began: the first FAIL/ERROR result of the current streak, or for windowed
+     * kinds the first sample of the current run above the threshold; -1 when the check is fine.
+     */
+    public long getBadSinceMs() {
+        return badSinceMs;
+    }
+
+    /** How much a failure of this check weighs (the runbook's {@code severity:}, else the kind's default). */
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    /** The runbook set the severity (true) or it is the kind's default (false). */
+    public boolean isSeverityDeclared() {
+        return severityDeclared;
+    }
+
+    /** Sets the severity: {@code declared} from the runbook, else the kind's default (Kinds.defaultSeverity). */
+    public CheckState withSeverity(Severity declared) {
+        this.severityDeclared = declared != null;
+        this.severity = declared != null ? declared : Kinds.defaultSeverity(kind, blocking);
+        return this;
     }
 
     /** UNKNOWN or ERROR: the check could not measure. */

@@ -1,5 +1,6 @@
 package dev.switchman.rules.fact;
 
+import dev.switchman.core.runbook.Severity;
 import java.util.Map;
 
 /**
@@ -22,6 +23,20 @@ public final class Kinds {
             REPLICATION, "lag-s");
 
     private Kinds() {
+    }
+
+    /**
+     * The severity of a check that does not declare one (docs/rules.md, "Severity"): error rate, latency and
+     * health are critical (the service is failing for many users); a heartbeat (one job or queue worker), a
+     * webhook endpoint, a queue ({@code queue.*}) and any other blocking check are major; any other
+     * non-blocking check is minor.
+     */
+    public static Severity defaultSeverity(String kind, boolean blocking) {
+        return switch (kind) {
+            case ERROR_RATE, LATENCY, HEALTH, PROBE -> Severity.CRITICAL;
+            case HEARTBEAT, WEBHOOK -> Severity.MAJOR;
+            default -> blocking || kind.startsWith("queue.") ? Severity.MAJOR : Severity.MINOR;
+        };
     }
 
     /** Kinds whose checks are rollback triggers after cutover (rollback.drl lists the same kinds). */

@@ -22,6 +22,7 @@ public final class Limits {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("fresh-intervals", "2");
         d.put("stale-intervals", "3");
+        d.put("blind-intervals", "3");
         d.put("dns-max-ttl", "300");
         d.put("propagation-grace", "15m");
         d.put("replication-lag-s", "1");
@@ -40,6 +41,10 @@ public final class Limits {
         d.put("dkim-min-bits", "1024");
         d.put("write-counter-check", "");
         d.put("fix-forward-writes", "1000");
+        d.put("write-noun", "writes");
+        d.put("reverse-replication-check", "");
+        d.put("parity-check", "");
+        d.put("major-escalate-after", "30m");
         d.put("rollback-window", "24h");
         DEFAULTS = java.util.Collections.unmodifiableMap(d);
     }
@@ -48,6 +53,11 @@ public final class Limits {
     private final Thresholds t;
     private final double freshIntervals;
     private final double staleIntervals;
+    private final int blindIntervals;
+    private final String writeNoun;
+    private final String reverseReplicationCheck;
+    private final String parityCheck;
+    private final long majorEscalateMs;
     private final double dnsMaxTtl;
     private final double replicationLagS;
     private final long propagationGraceMs;
@@ -76,6 +86,11 @@ public final class Limits {
         this.t = rb.thresholds();
         freshIntervals = num("fresh-intervals");
         staleIntervals = num("stale-intervals");
+        blindIntervals = Math.max(1, (int) num("blind-intervals"));
+        writeNoun = text("write-noun");
+        reverseReplicationCheck = text("reverse-replication-check");
+        parityCheck = text("parity-check");
+        majorEscalateMs = dur("major-escalate-after");
         dnsMaxTtl = num("dns-max-ttl");
         replicationLagS = num("replication-lag-s");
         propagationGraceMs = dur("propagation-grace");
@@ -113,6 +128,11 @@ public final class Limits {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
+    private String text(String name) {
+        String v = t.text(name, DEFAULTS.get(name)).trim();
+        return v.isEmpty() ? DEFAULTS.get(name) : v;
+    }
+
     private double num(String name) {
         String v = t.values().get(name);
         if (v != null) {
@@ -144,6 +164,16 @@ public final class Limits {
 
     public double getFreshIntervals() { return freshIntervals; }
     public double getStaleIntervals() { return staleIntervals; }
+    /** Results in a row that cannot measure (UNKNOWN/ERROR) before a check counts as blind. */
+    public int getBlindIntervals() { return blindIntervals; }
+    /** What the write counter counts, for sentences: "orders" (default "writes"). */
+    public String getWriteNoun() { return writeNoun; }
+    /** Id of the db.replication check replicating the new side back to the old one after cutover ("" none). */
+    public String getReverseReplicationCheck() { return reverseReplicationCheck; }
+    /** Id of a db.parity check whose new-count minus old-count is what the old side lacks ("" none). */
+    public String getParityCheck() { return parityCheck; }
+    /** How long a major trigger may persist before it is weighed like a critical one. */
+    public long getMajorEscalateMs() { return majorEscalateMs; }
     public double getDnsMaxTtl() { return dnsMaxTtl; }
     public double getReplicationLagS() { return replicationLagS; }
     public long getPropagationGraceMs() { return propagationGraceMs; }

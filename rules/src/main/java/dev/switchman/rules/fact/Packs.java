@@ -43,21 +43,16 @@ public final class Packs {
     }
 
     /**
-     * The finding of a rollback trigger after cutover: the trigger's numbers in words ({@code what}),
-     * then the weighed recommendation (ROLLBACK, FIX_FORWARD or HOLD) and its trade-off. A change of
-     * recommendation (the rollback window closes, writes pass the limit) is announced again.
+     * The decision for a rollback trigger: the trigger's numbers in words, then the weighed recommendation
+     * ({@link Weighing}) stating both sides, announced under the trigger's own rule id. A change of
+     * recommendation (escalation, the window closes, the writes at risk change band) is announced again.
      */
-    public static Finding trigger(String ruleId, CheckState s, Weighing.Severity severity, String what, String exposure,
-                                  RunState run, WriteCount wc, Now now, Limits limits, Evidence evidence) {
-        Weighing.Verdict v = Weighing.weigh(severity, exposure, run, wc, now.getMs(), limits);
-        List<Evidence> ev = new ArrayList<>();
-        ev.add(evidence);
-        if (wc != null && wc.isKnown()) {
-            ev.add(new Evidence(wc.getCheckId(), null, java.util.Map.of("writes-since-cutover", wc.getWrites()), null));
-        }
-        String reason = "Rollback trigger (" + severity.name().toLowerCase(Locale.ROOT) + "): " + what + ". " + v.words()
-                + " [" + v.branch() + "]";
-        return new Finding(ruleId, s.getCheckId(), v.kind(), false, v.branch(), reason, ev);
+    public static Finding weigh(Trigger t, DataAtRisk d, RunState run, Now now, Limits limits) {
+        Weighing.Verdict v = Weighing.weigh(t, d, run.getCutoverMs(), now.getMs(), limits);
+        List<Evidence> ev = new ArrayList<>(t.getEvidence());
+        ev.add(d.evidence());
+        String reason = "Rollback trigger (" + t.label() + "): " + t.getWhat() + ". " + v.words() + " [" + v.branch() + "]";
+        return new Finding(t.getRuleId(), t.getCheckId(), v.kind(), false, v.branch(), reason, ev);
     }
 
     /** "Ask X" sentence ending for HOLD decisions after cutover. */

@@ -87,8 +87,18 @@ class ReplicationPackTest {
     }
 
     @Test
-    void lagBeforeCutoverIsNoSpike() {
+    void aLagSpikeBeforeCutoverIsAdvisedWhenItArrivesAndTheGateRepeatsIt() {
         Fixture f = repl();
-        assertFalse(has(lag(f, 50, Duration.ofMinutes(1)), "replication.lag-spike"));
+        lag(f, 0.2, Duration.ofMinutes(20));
+        List<Decision> ds = lag(f, 1.0, TEN_S);
+        assertFalse(has(ds, "replication.lag-spike"), "exactly at the threshold: " + ids(ds));
+        ds = lag(f, 50, TEN_S);
+        Decision d = byRule(ds, "replication.lag-spike").get(0);
+        assertEquals(DecisionKind.ADVISE, d.kind(), "before cutover nothing is at risk yet: " + d.reason());
+        assertTrue(d.reason().contains("50 s"), d.reason());
+        assertFalse(has(lag(f, 50, Duration.ofMinutes(1)), "replication.lag-spike"), "said once");
+        Decision gate = gateVerdict(f.gate("lag"));
+        assertEquals(DecisionKind.NO_GO, gate.kind());
+        assertTrue(gate.reason().contains("[replication.lag-not-sustained]"), gate.reason());
     }
 }

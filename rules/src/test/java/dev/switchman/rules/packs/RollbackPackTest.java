@@ -30,8 +30,17 @@ class RollbackPackTest {
     }
 
     static Fixture errorsFixture() {
-        return new Fixture().check("errors", "metrics.error-rate", TEN_S)
+        Fixture f = new Fixture().check("errors", "metrics.error-rate", TEN_S).writeCounter()
                 .threshold("error-rate", "0.05").threshold("error-window", "5m").open();
+        f.writes(0);
+        return f;
+    }
+
+    /** A fixture with the write counter read before cutover (nothing written since: a rollback strands nothing). */
+    static Fixture nothingWritten(Fixture f) {
+        f.writeCounter().open();
+        f.writes(0);
+        return f;
     }
 
     @Test
@@ -104,8 +113,8 @@ class RollbackPackTest {
 
     @Test
     void rollsBackWhenP99LatencyStaysAboveThresholdForWindow() {
-        Fixture f = new Fixture().check("p99", "metrics.latency", TEN_S)
-                .threshold("latency-p99-ms", "800").threshold("latency-window", "2m").open();
+        Fixture f = nothingWritten(new Fixture().check("p99", "metrics.latency", TEN_S)
+                .threshold("latency-p99-ms", "800").threshold("latency-window", "2m"));
         f.cutover();
         List<Decision> ds = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -120,8 +129,8 @@ class RollbackPackTest {
 
     @Test
     void latencyAtExactlyTheThresholdIsNoTrigger() {
-        Fixture f = new Fixture().check("p99", "metrics.latency", TEN_S)
-                .threshold("latency-p99-ms", "800").threshold("latency-window", "2m").open();
+        Fixture f = nothingWritten(new Fixture().check("p99", "metrics.latency", TEN_S)
+                .threshold("latency-p99-ms", "800").threshold("latency-window", "2m"));
         f.cutover();
         List<Decision> ds = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -142,7 +151,7 @@ class RollbackPackTest {
 
     @Test
     void rollsBackAfterFailureLimitConsecutiveFailedHealthChecks() {
-        Fixture f = new Fixture().check("health", "http.health", TEN_S).threshold("health-failure-limit", "3").open();
+        Fixture f = nothingWritten(new Fixture().check("health", "http.health", TEN_S).threshold("health-failure-limit", "3"));
         f.cutover();
         List<Decision> ds = health(f, CheckStatus.FAIL, CheckStatus.FAIL);
         assertFalse(has(ds, "rollback.health-failures"), "two of three: " + ids(ds));
@@ -168,15 +177,55 @@ class RollbackPackTest {
     }
 
     @Test
-    void rollsBackWhenAHeartbeatIsMissed() {
-        Fixture f = new Fixture().check("cron", "heartbeat", Duration.ofMinutes(1)).open();
+    void aMissedHeartbeatIsMajorHoldsNamingItThenEscalatesPastMajorEscalateAfter() {
+        Fixture f = nothingWritten(new Fixture().check("cron", "heartbeat", Duration.ofMinutes(1))
+                .threshold("major-escalate-after", "30m"));
         f.cutover();
         f.clock.advance(Duration.ofMinutes(1));
         List<Decision> ds = f.result("cron", "heartbeat", CheckStatus.PASS, "missed", 0, "last-seen", f.clock.instant().toString());
         assertFalse(has(ds, "rollback.heartbeat-missed"), ids(ds));
         f.clock.advance(Duration.ofMinutes(1));
         ds = f.result("cron", "heartbeat", CheckStatus.FAIL, "missed", 1);
-        assertEquals(DecisionKind.ROLLBACK, byRule(ds, "rollback.heartbeat-missed").get(0).kind(), ids(ds));
+        Decision hold = byRule(ds, "rollback.heartbeat-missed").get(0);
+        assertEquals(DecisionKind.HOLD, hold.kind(), ids(ds));
+        assertTrue(hold.reason().contains("major: heartbeat checks are major by default"), hold.reason());
+        assertTrue(hold.reason().contains("whether to fix cron forward or roll back"), hold.reason());
+        assertTrue(hold.reason().contains("[weigh.major]"), hold.reason());
+        ds = f.advance(Duration.ofMinutes(30).minusSeconds(1));
+        assertFalse(has(ds, "rollback.heartbeat-missed"), "not yet 30m: " + ids(ds));
+        ds = f.advance(Duration.ofSeconds(1));
+        assertTrue(has(ds, "rollback.heartbeat-missed"), ids(f.all));
+        Decision rb = byRule(ds, "rollback.heartbeat-missed").get(0);
+        assertEquals(DecisionKind.ROLLBACK, rb.kind(), ids(ds));
+        assertTrue(rb.reason().contains("major, escalated"), rb.reason());
+    }
+
+    @Test
+    void aMajorTriggerThatClearsBeforeEscalatingIsNeverARollback() {
+        Fixture f = nothingWritten(new Fixture().check("cron", "heartbeat", Duration.ofMinutes(1)));
+        f.cutover();
+        f.clock.advance(Duration.ofMinutes(1));
+        f.result("cron", "heartbeat", CheckStatus.FAIL, "missed", 1);
+        f.clock.advance(Duration.ofMinutes(20));
+        f.result("cron", "heartbeat", CheckStatus.PASS, "missed", 0);
+        List<Decision> ds = f.advance(Duration.ofHours(1));
+        assertFalse(f.all.stream().anyMatch(d -> d.kind() == DecisionKind.ROLLBACK), ids(f.all));
+        assertFalse(has(ds, "rollback.heartbeat-missed"), ids(ds));
+    }
+
+    @Test
+    void aMinorTriggerOnlyAdvises() {
+        Fixture f = nothingWritten(new Fixture().check("cron", "heartbeat", Duration.ofMinutes(1),
+                dev.switchman.core.runbook.Severity.MINOR));
+        f.cutover();
+        f.clock.advance(Duration.ofMinutes(1));
+        List<Decision> ds = f.result("cron", "heartbeat", CheckStatus.FAIL, "missed", 1);
+        Decision d = byRule(ds, "rollback.heartbeat-missed").get(0);
+        assertEquals(DecisionKind.ADVISE, d.kind(), ids(ds));
+        assertTrue(d.reason().contains("minor: the runbook declares cron severity: minor"), d.reason());
+        f.advance(Duration.ofHours(2));
+        assertEquals(List.of(DecisionKind.ADVISE), byRule(f.all, "rollback.heartbeat-missed").stream().map(Decision::kind).toList());
+        assertFalse(f.all.stream().anyMatch(x -> x.kind() == DecisionKind.ROLLBACK), ids(f.all));
     }
 
     @Test
@@ -193,14 +242,53 @@ class RollbackPackTest {
 
     @Test
     void rollsBackOnPaymentWebhookFailures() {
-        Fixture f = new Fixture().check("stripe", "webhook.delivery", Duration.ofMinutes(1)).threshold("webhook-failure-limit", "2").open();
+        Fixture f = nothingWritten(new Fixture().check("stripe", "webhook.delivery", Duration.ofMinutes(1),
+                dev.switchman.core.runbook.Severity.CRITICAL).threshold("webhook-failure-limit", "2"));
         f.cutover();
         f.clock.advance(Duration.ofMinutes(1));
         List<Decision> ds = f.result("stripe", "webhook.delivery", CheckStatus.WARN, "failures", 1);
         assertFalse(has(ds, "rollback.webhook-failures"), ids(ds));
         f.clock.advance(Duration.ofMinutes(1));
         ds = f.result("stripe", "webhook.delivery", CheckStatus.FAIL, "failures", 2);
-        assertEquals(DecisionKind.ROLLBACK, byRule(ds, "rollback.webhook-failures").get(0).kind(), ids(ds));
+        Decision d = byRule(ds, "rollback.webhook-failures").get(0);
+        assertEquals(DecisionKind.ROLLBACK, d.kind(), ids(ds));
+        assertTrue(d.reason().contains("critical: the runbook declares stripe severity: critical"), d.reason());
+    }
+
+    @Test
+    void oneWebhookEndpointIsMajorByDefault() {
+        Fixture f = nothingWritten(new Fixture().check("stripe", "webhook.delivery", Duration.ofMinutes(1))
+                .threshold("webhook-failure-limit", "2"));
+        f.cutover();
+        f.clock.advance(Duration.ofMinutes(1));
+        List<Decision> ds = f.result("stripe", "webhook.delivery", CheckStatus.FAIL, "failures", 2);
+        assertEquals(DecisionKind.HOLD, byRule(ds, "rollback.webhook-failures").get(0).kind(), ids(ds));
+    }
+
+    @Test
+    void aCriticalTriggerWithAnUnknownWriteCountAsksTheAuthority() {
+        Fixture f = new Fixture().check("health", "http.health", TEN_S).open();
+        f.cutover();
+        List<Decision> ds = health(f, CheckStatus.FAIL, CheckStatus.FAIL, CheckStatus.FAIL);
+        Decision d = byRule(ds, "rollback.health-failures").get(0);
+        assertEquals(DecisionKind.HOLD, d.kind());
+        assertTrue(d.reason().contains("[weigh.writes-unknown]"), d.reason());
+        assertTrue(d.reason().contains("never zero"), d.reason());
+    }
+
+    @Test
+    void aCriticalTriggerThatWouldStrandSomeWritesAsksWithBothSides() {
+        Fixture f = new Fixture().check("health", "http.health", TEN_S).threshold("write-noun", "orders");
+        f.writeCounter().open();
+        f.writes(5000);
+        f.cutover();
+        f.clock.advance(Duration.ofMinutes(1));
+        f.writes(5600);
+        List<Decision> ds = health(f, CheckStatus.FAIL, CheckStatus.FAIL, CheckStatus.FAIL);
+        Decision d = byRule(ds, "rollback.health-failures").get(0);
+        assertEquals(DecisionKind.HOLD, d.kind(), d.reason());
+        assertTrue(d.reason().contains("Rolling back strands ~600 orders written since 2026-11-22T10:00:00Z"), d.reason());
+        assertTrue(d.reason().contains("fixing forward keeps them, with health failing its health checks for 20s"), d.reason());
     }
 
     @Test
@@ -235,7 +323,7 @@ class RollbackPackTest {
 
     @Test
     void recommendsFixForwardPastThePointOfNoReturn() {
-        Fixture f = new Fixture().check("health", "http.health", TEN_S).pointOfNoReturn(Duration.ofHours(1)).open();
+        Fixture f = nothingWritten(new Fixture().check("health", "http.health", TEN_S).pointOfNoReturn(Duration.ofHours(1)));
         f.cutover();
         f.advance(Duration.ofHours(1));
         List<Decision> ds = health(f, CheckStatus.FAIL, CheckStatus.FAIL, CheckStatus.FAIL);
@@ -260,19 +348,19 @@ class RollbackPackTest {
         }
         Decision d = byRule(ds, "rollback.latency-p99").get(0);
         assertEquals(DecisionKind.FIX_FORWARD, d.kind(), d.reason());
-        assertTrue(d.reason().contains("600 writes"), d.reason());
+        assertTrue(d.reason().contains("~600 writes"), d.reason());
     }
 
     @Test
     void announcesAgainWhenTheRecommendationChanges() {
-        Fixture f = new Fixture().check("health", "http.health", TEN_S).rollbackWindow(Duration.ofMinutes(5)).open();
+        Fixture f = nothingWritten(new Fixture().check("health", "http.health", TEN_S).rollbackWindow(Duration.ofMinutes(5)));
         f.cutover();
         List<Decision> ds = health(f, CheckStatus.FAIL, CheckStatus.FAIL, CheckStatus.FAIL);
         assertEquals(DecisionKind.ROLLBACK, byRule(ds, "rollback.health-failures").get(0).kind());
         ds = health(f, CheckStatus.FAIL, CheckStatus.FAIL, CheckStatus.FAIL);
         assertFalse(has(ds, "rollback.health-failures"), "same state: " + ids(ds));
         ds = f.advance(Duration.ofMinutes(5));
-        assertEquals(DecisionKind.HOLD, byRule(ds, "rollback.health-failures").get(0).kind(),
-                "critical trigger past the rollback window asks the authority: " + ids(ds));
+        assertEquals(DecisionKind.FIX_FORWARD, byRule(ds, "rollback.health-failures").get(0).kind(),
+                "past the rollback window rolling back is no longer planned: " + ids(ds));
     }
 }

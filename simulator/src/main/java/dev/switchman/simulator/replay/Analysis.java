@@ -34,9 +34,11 @@ public final class Analysis {
     static Verdict judge(Scenario s, ReplayLog log, Expectation x) {
         return switch (x.kind()) {
             case NEVER -> {
-                Optional<Decision> bad = log.decisions().stream().filter(d -> d.kind() == x.decision()).findFirst();
+                Optional<Decision> bad = log.decisions().stream()
+                        .filter(d -> d.kind() == x.decision() && (x.rule() == null || x.rule().equals(d.ruleId()))).findFirst();
+                String what = x.decision() + (x.rule() == null ? "" : " by " + x.rule());
                 yield bad.map(d -> new Verdict(x, false, x.decision() + " by " + d.ruleId() + " at " + off(s, d.at()) + ": " + d.reason()))
-                        .orElseGet(() -> new Verdict(x, true, "no " + x.decision() + " decision"));
+                        .orElseGet(() -> new Verdict(x, true, "no " + what + " decision"));
             }
             case DECISION -> {
                 Instant ref = s.start();

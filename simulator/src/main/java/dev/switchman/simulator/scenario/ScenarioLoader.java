@@ -342,7 +342,8 @@ public final class ScenarioLoader {
         SourceLocation at = y.at(n);
         String text = describe(y, m);
         if (m.containsKey("never")) {
-            return new Expectation(Expectation.Kind.NEVER, decision(y, m.get("never").value()), null, null, null, null, null, null, false, null, text, at);
+            String rule = m.containsKey("rule") ? y.scalar(m.get("rule").value(), "rule") : null;
+            return new Expectation(Expectation.Kind.NEVER, decision(y, m.get("never").value()), rule, null, null, null, null, null, false, null, text, at);
         }
         if (m.containsKey("decision")) {
             DecisionKind k = decision(y, m.get("decision").value());

@@ -2,6 +2,7 @@ package dev.switchman.app.cli;
 
 import dev.switchman.checks.bench.DnsFanoutBench;
 import dev.switchman.checks.bench.DnsperfPeer;
+import dev.switchman.checks.bench.ParityBench;
 import dev.switchman.checks.mail.PyspfPeer;
 import dev.switchman.checks.mail.SpfSuite;
 import dev.switchman.checks.testing.ConformanceFiles;
@@ -40,11 +41,13 @@ final class BenchCommand {
             "replay", Set.of("hours", "checks", "interval"),
             "dns", Set.of("names", "resolvers", "in-flight", "rounds", "peer-dns"),
             "spf", Set.of("suite", "evaluations", "peer-dns"),
+            "parity", Set.of("rows"),
             "chat", Set.of("commands", "concurrency", "check-seconds"));
     /** The peers each benchmark can be compared with ({@code --peer}). */
     static final Map<String, Set<String>> PEERS = Map.of(
             "spf", Set.of("pyspf"),
-            "dns", Set.of("dnsperf"));
+            "dns", Set.of("dnsperf"),
+            "parity", Set.of("naive"));
     /** Benchmarks that exist only as a comparison: {@code --peer} is required. */
     static final Set<String> PEER_ONLY = Set.of("spf");
     static final Set<String> COMMON = Set.of("format", "repeat", "peer");
@@ -135,6 +138,19 @@ final class BenchCommand {
                 yield Repeats.run(repeat, rep -> ChatBenchmark.run(commands, concurrency, checkSeconds));
             }
             case "spf" -> compare(repeat, PyspfPeer.open(spfOptions(args)));
+            case "parity" -> {
+                int rows = integer(args, "rows", 1_000_000);
+                try (ParityBench bench = ParityBench.open(rows)) {
+                    if (peer == null) {
+                        yield Repeats.run(repeat, rep -> bench.ours());
+                    }
+                    Map<String, Object> compared = Repeats.compare(repeat, bench);
+                    if (compared.containsKey("ours-within-budget")) {
+                        compared.put("within-budget", compared.get("ours-within-budget"));
+                    }
+                    yield compared;
+                }
+            }
             default -> throw new UsageException("bench: unknown benchmark '" + name + "'");
         };
     }

@@ -16,7 +16,7 @@ public final class Usage {
                    switchman check RUNBOOK [--check ID] [--format json] [--runbooks DIR]...
                    switchman rehearse SCENARIO [--report DIR] [--format json]
                    switchman record RUN-ID --out FILE
-                   switchman bench rules|replay|dns|chat [--repeat N] [--peer PEER] [--format json]
+                   switchman bench rules|replay|dns|spf|parity|chat [--repeat N] [--peer PEER] [--format json]
                    switchman serve                                 Slack/Discord backends + HTTP
                    switchman agent --name NAME --bot URL
 
@@ -72,6 +72,7 @@ public final class Usage {
                    switchman bench chat [--commands 2000] [--concurrency 200] [--check-seconds 10] [--repeat N] [--format json]
                    switchman bench dns --peer dnsperf [--names 100] [--resolvers 20] [--in-flight 32] [--peer-dns 127.0.0.1:PORT] [--repeat N] [--format json]
                    switchman bench spf --peer pyspf [--suite DIR] [--evaluations 3] [--peer-dns 127.0.0.1:PORT] [--repeat N] [--format json]
+                   switchman bench parity [--rows 1000000] [--peer naive] [--repeat N] [--format json]
               The benchmarks behind docs/benchmarks.md; one JSON object with --format json (logs on stderr).
               --repeat N runs N repetitions and gives every figure that varied as {median, min, max}, with
               the load average at start and end (load-start, load-end). --peer PEER measures the tool a user

@@ -47,7 +47,13 @@ class BenchCommandTest {
     @Test
     void anUnknownBenchmarkListsTheKnownOnes() {
         assertEquals(1, run("bench", "warp"));
-        assertTrue(err().contains("expected one benchmark, one of [chat, dns, replay, rules, ") && err().contains("], got warp"), err());
+        assertTrue(err().contains("expected one benchmark, one of [chat, dns, parity, replay, rules, spf], got warp"), err());
+    }
+
+    @Test
+    void parityNamesItsPeer() {
+        assertEquals(1, run("bench", "parity", "--peer", "pgcompare"));
+        assertTrue(err().contains("--peer pgcompare is not known; expected one of [naive]"), err());
     }
 
     @Test

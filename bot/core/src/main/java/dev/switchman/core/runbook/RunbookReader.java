@@ -269,6 +269,7 @@ final class RunbookReader {
         Duration timeout = m.optionalDuration("timeout", CheckSpec.DEFAULT_TIMEOUT, DurationRange.CHECK_TIMEOUT);
         boolean blocking = m.optionalBoolean("blocking", true);
         String description = m.optionalString("description", null);
+        Severity severity = readSeverity(m);
         m.finish();
         if (!m.isMap()) {
             return null;
@@ -285,7 +286,20 @@ final class RunbookReader {
         if (kind != null && providers != null) {
             validateWithProvider(kind, kindNode, params, paramsNode.map(YamlNode::location).orElse(m.location()));
         }
-        return new CheckSpec(id, kind, params, interval, timeout, blocking, description, m.location());
+        return new CheckSpec(id, kind, params, interval, timeout, blocking, description, m.location(), severity);
+    }
+
+    /** {@code severity: critical | major | minor}; absent is null (the kind's default). */
+    private Severity readSeverity(StrictMap m) {
+        String word = m.optionalString("severity", null);
+        if (word == null) {
+            return null;
+        }
+        Optional<Severity> s = Severity.parse(word);
+        if (s.isEmpty()) {
+            problems.error(m.required("severity").location(), "severity: expected critical, major or minor, got '" + word + "'");
+        }
+        return s.orElse(null);
     }
 
     private Map<String, String> readParams(YamlNode node) {

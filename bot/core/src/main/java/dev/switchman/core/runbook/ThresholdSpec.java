@@ -14,7 +14,7 @@ import java.util.Map;
 public record ThresholdSpec(String name, Kind kind, double min, double max, String unit) {
 
     /** What a threshold's value is. */
-    public enum Kind { NUMBER, INTEGER, DURATION, CHECK_ID }
+    public enum Kind { NUMBER, INTEGER, DURATION, CHECK_ID, WORD }
 
     /** Names starting with this are a runbook's own (read by its rule files), checked only for a finite number or duration. */
     public static final String CUSTOM_PREFIX = "x-";
@@ -45,6 +45,11 @@ public record ThresholdSpec(String name, Kind kind, double min, double max, Stri
         put(m, new ThresholdSpec("write-counter-check", Kind.CHECK_ID, 0, 0, "check id"));
         put(m, integer("fix-forward-writes", 0, 1_000_000_000_000L));
         put(m, duration("rollback-window"));
+        put(m, integer("blind-intervals", 1, 1000));
+        put(m, new ThresholdSpec("write-noun", Kind.WORD, 0, 0, "word"));
+        put(m, new ThresholdSpec("reverse-replication-check", Kind.CHECK_ID, 0, 0, "check id"));
+        put(m, new ThresholdSpec("parity-check", Kind.CHECK_ID, 0, 0, "check id"));
+        put(m, duration("major-escalate-after"));
         KNOWN = java.util.Collections.unmodifiableMap(m);
     }
 
@@ -74,6 +79,8 @@ public record ThresholdSpec(String name, Kind kind, double min, double max, Stri
         switch (kind) {
             case CHECK_ID:
                 return v.isEmpty() || v.matches("[a-z0-9][a-z0-9-]*") ? null : "expected a check id, got '" + text + "'";
+            case WORD:
+                return v.matches("[A-Za-z][A-Za-z0-9 -]{0,39}") ? null : "expected a word such as orders (letters, digits, spaces, dashes; at most 40), got '" + text + "'";
             case DURATION: {
                 DurationRange range = new DurationRange(Duration.ofMillis((long) min), Duration.ofMillis((long) max));
                 try {

@@ -106,6 +106,45 @@ class RunbookValidationTest {
     }
 
     @Test
+    void rejectsUnknownSeverity() {
+        assertOnlyError("""
+                id: t
+                title: T
+                checks:
+                  - id: c
+                    kind: heartbeat
+                    severity: high
+                phases:
+                  - id: p
+                    steps:
+                      - id: s
+                        verify: [c]
+                """, 6, 15, "severity: expected critical, major or minor, got 'high'");
+    }
+
+    @Test
+    void readsSeverityAndLeavesItNullWhenAbsent() {
+        LoadResult<Runbook> r = load("""
+                id: t
+                title: T
+                checks:
+                  - id: c
+                    kind: heartbeat
+                    severity: Critical
+                  - id: d
+                    kind: heartbeat
+                phases:
+                  - id: p
+                    steps:
+                      - id: s
+                        verify: [c, d]
+                """);
+        assertEquals(List.of(), r.problems());
+        assertEquals(Severity.CRITICAL, r.value().check("c").orElseThrow().severity());
+        assertNull(r.value().check("d").orElseThrow().severity());
+    }
+
+    @Test
     void rejectsMalformedDuration() {
         assertOnlyError("""
                 id: t

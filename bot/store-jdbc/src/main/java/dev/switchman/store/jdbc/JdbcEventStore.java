@@ -361,6 +361,9 @@ public final class JdbcEventStore implements EventStore, Outbox {
     public synchronized void close() {
         if (connection != null) {
             try {
+                if (url.startsWith("jdbc:postgresql:") && !connection.isClosed()) {
+                    StoreLock.release(connection); // at once: a closed socket frees the lock only when the backend exits
+                }
                 connection.close();
             } catch (SQLException e) {
                 log.debug("close failed: {}", e.getMessage());

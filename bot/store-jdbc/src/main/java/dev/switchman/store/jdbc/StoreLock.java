@@ -37,4 +37,18 @@ final class StoreLock {
         }
         c.commit();
     }
+
+    /**
+     * Gives the lock back on {@code c}'s session before it closes. Closing the connection alone frees it
+     * only when the server's backend process has exited, which a new bot connecting at once can race.
+     */
+    static void release(Connection c) throws SQLException {
+        c.rollback();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_advisory_unlock(hashtext('" + NAMESPACE + "'),"
+                     + " hashtext(current_database() || '.' || current_schema()))")) {
+            rs.next();
+        }
+        c.commit();
+    }
 }

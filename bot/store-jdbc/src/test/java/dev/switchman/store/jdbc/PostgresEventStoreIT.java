@@ -49,7 +49,10 @@ class PostgresEventStoreIT extends EventStoreContract {
     @org.junit.jupiter.api.Test
     void neverLogsThePasswordOfTheUrl() {
         store.close(); // one store per schema at a time
-        String logs = LogCapture.during(() -> EventStores.open(SERVER + "&password=s3cr3t-pg&currentSchema=" + schema));
+        String logs = LogCapture.during(() -> {
+            EventStores.open(SERVER + "&password=s3cr3t-pg&currentSchema=" + schema).close();
+            return null;
+        });
         store = open();
         assertTrue(logs.contains("event store: PostgreSQL"), logs);
         assertTrue(!logs.contains("s3cr3t-pg"), logs);
