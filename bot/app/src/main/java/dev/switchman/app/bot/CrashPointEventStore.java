@@ -36,6 +36,7 @@ public final class CrashPointEventStore implements EventStore, Outbox {
     private final Runnable kill;
     private final Map<String, Long> lastSequence = new HashMap<>();
     private int committed;
+    private final java.util.List<Integer> commitPoints = new java.util.ArrayList<>();
     private volatile boolean dead;
 
     /** Dies after {@code killAfter} committed appends by throwing {@link Killed} (in-process tests). */
@@ -69,6 +70,15 @@ public final class CrashPointEventStore implements EventStore, Outbox {
         return committed;
     }
 
+    /**
+     * The event counts at which a commit ended, in order: one per single append, one per whole
+     * {@code appendAll} batch. These are the only points a process can die between (a batch commits
+     * whole or not at all), so they are the kill points worth exercising.
+     */
+    public synchronized java.util.List<Integer> commitPoints() {
+        return java.util.List.copyOf(commitPoints);
+    }
+
     /** True once the store has died. */
     public boolean dead() {
         return dead;
@@ -87,6 +97,7 @@ public final class CrashPointEventStore implements EventStore, Outbox {
         if (e.sequence() > lastSequence.getOrDefault(runId, 0L)) {
             lastSequence.put(runId, e.sequence());
             committed++;
+            commitPoints.add(committed);
             if (committed == killAfter) {
                 dead = true;
                 if (kill != null) {
@@ -112,6 +123,7 @@ public final class CrashPointEventStore implements EventStore, Outbox {
         int before = committed;
         lastSequence.put(runId, stored.get(stored.size() - 1).sequence());
         committed += stored.size();
+        commitPoints.add(committed);
         if (before < killAfter && committed >= killAfter) {
             dead = true;
             if (kill != null) {

@@ -139,18 +139,18 @@ class CrashAtEveryEventIT {
             }
             Snapshot last = Snapshot.of(RunState.replay(runOf(store, h.channel), store.read(runOf(store, h.channel))));
             assertEquals(RunStatus.ROLLED_BACK, last.status(), "the uninterrupted run ends rolled back:\n" + h.chat.render());
-            ref = new Reference(store.committed(), ends, boundaries, last);
+            ref = new Reference(store.committed(), store.commitPoints(), ends, boundaries, last);
             h.bot.close();
         }
         List<KillPoint> out = new ArrayList<>();
-        for (int n = 1; n <= ref.events(); n++) {
+        for (int n : ref.commitPoints()) { // a batch commits whole: only the ends of commits are kill points
             out.add(killAfter(n, open, prefix + "-kill-" + n, ref));
         }
         return out;
     }
 
     /** The uninterrupted run: how many events it wrote, when each action ended, the event counts at action ends, its end state. */
-    private record Reference(int events, List<Instant> ends, java.util.Set<Integer> boundaries, Snapshot last) {
+    private record Reference(int events, List<Integer> commitPoints, List<Instant> ends, java.util.Set<Integer> boundaries, Snapshot last) {
     }
 
     private static KillPoint killAfter(int n, Supplier<EventStore> open, String channel, Reference ref) {
