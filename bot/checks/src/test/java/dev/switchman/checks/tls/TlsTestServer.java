@@ -96,6 +96,11 @@ public final class TlsTestServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /**
+     * Connections accepted. Counted on accept, before the server answers the ClientHello, so a client
+     * that has finished its handshake always sees its own connection counted (no race with the server's
+     * thread).
+     */
     public int handshakes() {
         return handshakes.get();
     }
@@ -104,6 +109,7 @@ public final class TlsTestServer implements AutoCloseable {
         while (!closed) {
             try {
                 Socket s = server.accept();
+                handshakes.incrementAndGet();
                 pool.execute(() -> serve((SSLSocket) s));
             } catch (IOException e) {
                 if (closed) {
@@ -117,7 +123,6 @@ public final class TlsTestServer implements AutoCloseable {
         try (s) {
             s.setSoTimeout(10_000);
             s.startHandshake();
-            handshakes.incrementAndGet();
 
             InputStream in = s.getInputStream();
             while (in.read() >= 0) {
