@@ -52,8 +52,11 @@ class GameDayTest {
 
         @Override
         public Cancellable schedule(Instant at, Runnable task) {
+            // queue the task before the test hears of it: told first, the test could advance the clock
+            // past an empty queue while the pacer is still scheduling, and nobody would wake the pacer
+            Cancellable c = manual.schedule(at, task);
             wakeups.add(at);
-            return manual.schedule(at, task);
+            return c;
         }
 
         @Override
