@@ -393,6 +393,7 @@ public final class Bot implements InteractionHandler, AutoCloseable {
      * first word, then what the command accepts there (runbook ids, step ids of the current run, check ids,
      * audiences, command names). Only candidates starting with the partial word are returned.
      */
+    @Override
     public List<String> completions(String channel, String line) {
         String text = line == null ? "" : line;
         boolean trailingBlank = text.isEmpty() || Character.isWhitespace(text.charAt(text.length() - 1));
