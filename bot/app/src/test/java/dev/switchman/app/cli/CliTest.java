@@ -207,7 +207,7 @@ class CliTest {
 
     @Test
     void subcommandsOfModulesNotInTheBuildExitTwo() {
-        assertEquals(2, run("", "serve"));
+        assertEquals(2, run("", "agent", "--name", "a", "--bot", "http://127.0.0.1:1"));
         assertTrue(err().contains("this build has no"), err());
     }
 
