@@ -3,19 +3,14 @@ package dev.switchman.app.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchman.app.testing.PostgresSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillNineResumeIT {
 
-    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     private static final Pattern RUN_ID = Pattern.compile("run ([A-Za-z0-9_-]+)");
 
     @TempDir
@@ -47,24 +41,11 @@ class KillNineResumeIT {
 
     @Test
     void resumesTheRunAfterKillNineWithPostgres() throws Exception {
-        String schema = "kill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("PostgreSQL on 127.0.0.1:5432 is required when CI=true: " + e.getMessage(), e);
-            }
-            Assumptions.abort("PostgreSQL not reachable on 127.0.0.1:5432 (" + e.getMessage() + ")");
-        }
-        try {
+        try (PostgresSchema schema = PostgresSchema.create("kill")) {
             Map<String, String> env = new HashMap<>();
             env.put("SWITCHMAN_HOME", home.toString());
-            env.put("SWITCHMAN_DB_URL", PG_URL + "&currentSchema=" + schema);
+            env.put("SWITCHMAN_DB_URL", schema.url());
             killAndResume(env);
-        } finally {
-            try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
         }
     }
 
