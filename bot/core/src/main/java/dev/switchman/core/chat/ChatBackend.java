@@ -1,5 +1,8 @@
 package dev.switchman.core.chat;
 
+import dev.switchman.core.http.HttpEndpoint;
+import java.util.List;
+
 /**
  * A chat platform: console, Slack, Discord (and the {@link TranscriptBackend} in tests). Small on
  * purpose: deliver {@link Interaction}s to the bot with a {@link Reply} handle, send and update
@@ -27,6 +30,15 @@ public interface ChatBackend extends AutoCloseable {
 
     /** Replaces a message sent earlier (the status message updates in place). Throws like {@link #send}. */
     void update(MessageRef ref, ChatMessage message);
+
+    /**
+     * The HTTP routes this backend answers on the embedded server of {@code switchman serve} (Slack's
+     * {@code /slack/events}, Discord's {@code /discord/interactions}); none by default. Called once,
+     * after {@link #start}; the server routes each request to the endpoint whose path matches.
+     */
+    default List<HttpEndpoint> endpoints() {
+        return List.of();
+    }
 
     @Override
     void close();

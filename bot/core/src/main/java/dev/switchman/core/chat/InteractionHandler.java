@@ -9,4 +9,13 @@ package dev.switchman.core.chat;
 public interface InteractionHandler {
 
     void handle(Interaction interaction, Reply reply);
+
+    /**
+     * Candidates for the last word of {@code line} (the bot's grammar, typed so far in {@code channel}):
+     * what a platform's autocomplete shows (Discord's {@code APPLICATION_COMMAND_AUTOCOMPLETE}). None by
+     * default; the bot answers with command names, runbook ids, step ids of the channel's run, check ids.
+     */
+    default java.util.List<String> completions(String channel, String line) {
+        return java.util.List.of();
+    }
 }

@@ -32,7 +32,7 @@ public final class AuthorizationMiddleware implements Middleware {
         }
         Roles defined = run.runbook().roles();
         String user = ctx.user().qualifiedId();
-        if (roles.stream().anyMatch(r -> defined.has(r, user))) {
+        if (roles.stream().anyMatch(r -> defined.has(r, ctx.user()))) {
             return chain.next(ctx);
         }
         String holders = roles.stream().map(r -> r + " " + (defined.of(r).isEmpty() ? "(nobody: the runbook names no " + r + ")" : defined.of(r)))
