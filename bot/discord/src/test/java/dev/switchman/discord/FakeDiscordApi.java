@@ -116,6 +116,13 @@ final class FakeDiscordApi implements AutoCloseable {
         }
     }
 
+    /** The id of the message {@code c} (an edit of {@code @original}) created. */
+    String messageId(Call c) {
+        Matcher m = ORIGINAL.matcher(c.path());
+        if (!m.matches()) throw new IllegalArgumentException("not an @original edit: " + c.path());
+        return originalOfToken.get(m.group(2));
+    }
+
     synchronized String render() {
         StringBuilder b = new StringBuilder();
         for (Call c : calls) b.append(c.status()).append(' ').append(c.method()).append(' ').append(c.path()).append(' ').append(c.text().replace('\n', ' ')).append('\n');

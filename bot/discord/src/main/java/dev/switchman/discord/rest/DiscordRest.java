@@ -211,7 +211,7 @@ public final class DiscordRest {
     }
 
     /** {@code retry_after} of the JSON body (seconds, may be fractional), else the header (seconds), else 1 s. */
-    static Duration retryAfter(JsonNode body, String header) {
+    public static Duration retryAfter(JsonNode body, String header) {
         double seconds = -1;
         if (body.path("retry_after").isNumber()) {
             seconds = body.path("retry_after").asDouble();
