@@ -47,6 +47,17 @@ public final class DiscordBackend implements ChatBackend {
     private final GatewayListener listener;
     private volatile String applicationId;
     private volatile JDA jda;
+    private GatewayConnector connector = GatewayConnector.LIVE;
+
+    /** Logs JDA in with the listener: {@link #LIVE} live; tests hand back a stub (the gateway cannot be reached from a test). */
+    @FunctionalInterface
+    interface GatewayConnector {
+        // interactions need no gateway intents (docs: "Events / Gateway", Gateway Intents)
+        GatewayConnector LIVE = (token, listener) -> JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
+                .addEventListeners(listener).build();
+
+        JDA connect(String token, GatewayListener listener);
+    }
 
     /** A backend on Discord's API (or {@code config.apiUrl()}), waiting out rate limits on {@code scheduler}. */
     public DiscordBackend(DiscordConfig config, Clock clock, Scheduler scheduler) {
@@ -116,8 +127,7 @@ public final class DiscordBackend implements ChatBackend {
         }
         if (config.mode() == DiscordConfig.Mode.GATEWAY) {
             try {
-                // interactions need no gateway intents (docs: "Events / Gateway", Gateway Intents)
-                jda = JDABuilder.createLight(config.botToken(), EnumSet.noneOf(GatewayIntent.class)).addEventListeners(listener).build();
+                jda = connector.connect(config.botToken(), listener);
             } catch (RuntimeException e) {
                 throw new IllegalStateException("Discord gateway: could not log in: " + Secrets.message(e));
             }
@@ -137,9 +147,10 @@ public final class DiscordBackend implements ChatBackend {
         return applicationId;
     }
 
-    /** The JDA listener of gateway mode (tests hand it stubbed events). */
-    GatewayListener gatewayListener() {
-        return listener;
+    /** Replaces how the gateway is connected (before {@link #start}). */
+    DiscordBackend connector(GatewayConnector c) {
+        this.connector = Objects.requireNonNull(c);
+        return this;
     }
 
     /**

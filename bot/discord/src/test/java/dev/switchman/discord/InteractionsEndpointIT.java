@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchman.core.chat.ChatMessage;
 import dev.switchman.core.chat.Interaction;
-import dev.switchman.core.chat.InteractionHandler;
+
 import dev.switchman.core.chat.MessageRef;
-import dev.switchman.core.chat.Reply;
+
 import dev.switchman.core.chat.Visibility;
 import dev.switchman.core.time.Scheduler;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,20 +40,9 @@ class InteractionsEndpointIT {
     private static final String CHANNEL = "300000000000000001";
     private static final String OWNER = SignedClient.Payloads.member("1001", List.of("777"));
 
-    private final List<Interaction> handled = new CopyOnWriteArrayList<>();
-    private volatile BiConsumer<Interaction, Reply> behaviour = (in, r) -> r.ack(Visibility.PUBLIC);
-    private final InteractionHandler handler = new InteractionHandler() {
-        @Override
-        public void handle(Interaction interaction, Reply reply) {
-            handled.add(interaction);
-            behaviour.accept(interaction, reply);
-        }
-
-        @Override
-        public List<String> completions(String channel, String line) {
-            return line.equals("start hel") ? List.of("hello-cutover", "hello-world") : List.of("(" + line + ")");
-        }
-    };
+    private final RecordingHandler handler = new RecordingHandler(
+            (channel, line) -> line.equals("start hel") ? List.of("hello-cutover", "hello-world") : List.of("(" + line + ")"));
+    private final List<Interaction> handled = handler.handled;
 
     private FakeDiscordApi api;
     private Scheduler scheduler;
@@ -177,7 +166,7 @@ class InteractionsEndpointIT {
 
     @Test
     void anAnswerGivenAtOnceIsTheResponseWithTheVisibilityChosenAtAck() throws Exception {
-        behaviour = (in, r) -> {
+        handler.behaviour = (in, r) -> {
             r.ack(Visibility.EPHEMERAL);
             r.answer(ChatMessage.of(ChatMessage.Tone.DANGER, "Error", "unknown command 'dnoe'"));
         };
@@ -192,7 +181,7 @@ class InteractionsEndpointIT {
 
     @Test
     void anEphemeralAckIsDeferredWithFlag64() throws Exception {
-        behaviour = (in, r) -> r.ack(Visibility.EPHEMERAL);
+        handler.behaviour = (in, r) -> r.ack(Visibility.EPHEMERAL);
         JsonNode body = json(discord.post(SignedClient.Payloads.command("15", "t15", CHANNEL, OWNER, "status")));
         assertEquals(5, body.path("type").asInt());
         assertEquals(64, body.path("data").path("flags").asInt());
@@ -202,7 +191,7 @@ class InteractionsEndpointIT {
     void laterAnswersEditTheDeferredReplyThenFollowUp() throws Exception {
         CompletableFuture<MessageRef> first = new CompletableFuture<>();
         CompletableFuture<MessageRef> second = new CompletableFuture<>();
-        behaviour = (in, r) -> {
+        handler.behaviour = (in, r) -> {
             r.ack(Visibility.PUBLIC);
             CompletableFuture.runAsync(() -> {
                 first.complete(r.answer(ChatMessage.of(ChatMessage.Tone.INFO, "Status", "step 1")));
