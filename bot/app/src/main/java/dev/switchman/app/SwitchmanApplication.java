@@ -27,6 +27,9 @@ public class SwitchmanApplication {
             System.setProperty(LOGBACK_CONFIG, "logback-spring.xml");
         }
         clearLogConfigOnBoot = ownLogConfig;
+        // a thread that dies of an exception prints its trace through the one redaction, as --debug does
+        Thread.setDefaultUncaughtExceptionHandler((t, e) ->
+                System.err.print("Exception in thread \"" + t.getName() + "\" " + dev.switchman.core.secret.Secrets.stackTrace(e)));
         // results are UTF-8 whatever the locale (JSON, status glyphs); the terminal reader has its own writer
         System.setOut(new java.io.PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), true, java.nio.charset.StandardCharsets.UTF_8));
         int code = new Cli(System.in, System.out, System.err, SwitchmanApplication::boot, Clock.systemUTC()).run(args);

@@ -68,6 +68,16 @@ public class BotConfiguration {
     @Bean(destroyMethod = "close")
     Bot bot(ConsoleBackend backend, RunbookSources.Runbooks catalog, EventStore store, CheckProviders providers, Clock clock,
             Settings settings) {
+        return newBot(backend, catalog, store, providers, clock, settings);
+    }
+
+    /**
+     * The bot over {@code backend}, as the console and {@code switchman serve} run it: rules, checks, the
+     * runbooks' game days; resumed (runs in the store pick up where they were) and started (the backend
+     * receives interactions).
+     */
+    public static Bot newBot(dev.switchman.core.chat.ChatBackend backend, RunbookSources.Runbooks catalog, EventStore store,
+                             CheckProviders providers, Clock clock, Settings settings) {
         Bot bot = Bot.builder()
                 .runbooks(catalog.all())
                 .store(store)

@@ -70,7 +70,7 @@ public final class Cli {
             err.println(Secrets.redact(cause != null ? "switchman: " + cause
                     : "switchman " + command + ": " + e.getClass().getSimpleName() + ": " + Secrets.message(e)));
             if (debug) {
-                e.printStackTrace(err);
+                err.print(Secrets.stackTrace(e));
             } else if (cause != null) {
                 err.println("(run with --debug for the details)");
             }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Subcommands served by other modules: {@code rehearse} and {@code record} (simulator); {@code serve}
- * and {@code agent} are not in this build and say so (exit 2). All run without Spring. {@code bench}
+ * Subcommands served by other modules: {@code rehearse} and {@code record} (simulator), {@code serve}
+ * ({@link ServeCommand}: the chat backends); {@code agent} is not in this build and says so (exit 2). All run without Spring. {@code bench}
  * is {@link BenchCommand}.
  */
 final class Integrations {
@@ -28,7 +28,7 @@ final class Integrations {
         return switch (command) {
             case "rehearse" -> rehearse(Args.parse(REHEARSE, args), out, err);
             case "record" -> record(Args.parse(RECORD, args), out, err);
-            case "serve" -> notInBuild(command, args, out, err, Usage.SERVE, "this build has no Slack or Discord backend yet");
+            case "serve" -> new ServeCommand(System.getenv(), java.time.Clock.systemUTC(), out, err).run(args);
             case "agent" -> notInBuild(command, args, out, err, Usage.AGENT, "this build has no agent yet");
             default -> throw new UsageException("unknown command '" + command + "'");
         };

@@ -92,7 +92,7 @@ public final class ProbeCommand {
         }
         List<String> problems = provider.validate(params);
         if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("probe " + kind + ": " + p));
+            problems.forEach(p -> err.println(dev.switchman.core.secret.Secrets.redact("probe " + kind + ": " + p)));
             return ExitCodes.FAILED;
         }
         ExecutorService executor = Executors.newCachedThreadPool(daemon());
@@ -251,8 +251,9 @@ public final class ProbeCommand {
     }
 
     private CompletableFuture<CheckResult> failed(String where, String kind, String message) {
+        // not from the runner, so redacted here (a parameter problem may echo a URL with its password)
         return CompletableFuture.completedFuture(new CheckResult(kind, kind, "", CheckStatus.ERROR, Map.of(),
-                where + ": " + message, clock.instant(), Duration.ZERO));
+                where + ": " + message, clock.instant(), Duration.ZERO).redacted());
     }
 
     static int parallelism(Args args) {

@@ -17,7 +17,7 @@ public final class Usage {
                    switchman rehearse SCENARIO [--report DIR] [--format json]
                    switchman record RUN-ID --out FILE
                    switchman bench rules|replay|dns|spf|parity|chat [--repeat N] [--peer PEER] [--format json]
-                   switchman serve                                 Slack/Discord backends + HTTP
+                   switchman serve [--runbooks DIR]...             Slack/Discord backends + HTTP
                    switchman agent --name NAME --bot URL
 
             Every subcommand takes --help; --debug anywhere shows stack traces (a failure is otherwise one sentence).
@@ -80,7 +80,17 @@ public final class Usage {
               (above 1: Switchman is faster); a peer that gets the workload wrong fails the benchmark (exit 1).
               Exit 1 also when a benchmark is over its budget (within-budget: false).""";
 
-    public static final String SERVE = "usage: switchman serve   run the configured chat backends (Slack, Discord) and HTTP endpoints";
+    public static final String SERVE = """
+            usage: switchman serve [--runbooks DIR]...
+              Runs the bot in the team's chat: every configured backend (Slack, Discord) and one HTTP
+              server with their endpoints (/slack/events, /discord/interactions) and /health. Runs until
+              stopped (Ctrl-C, SIGTERM). A missing or invalid setting is one sentence and exit 1.
+              Slack (docs/slack.md): SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, events at
+              /slack/events); SLACK_API_URL overrides the Web API base URL (https://slack.com/api/).
+              Discord (docs/discord.md): its DISCORD_* variables.
+              HTTP: SWITCHMAN_HTTP_PORT (default 8080; 0 = any free port), SWITCHMAN_HTTP_BIND (default
+              127.0.0.1, this machine only: put a TLS proxy in front, or set 0.0.0.0 knowingly).
+              Store and runbooks as for the console (SWITCHMAN_HOME, SWITCHMAN_DB_URL, ./runbooks, --runbooks).""";
 
     public static final String AGENT = "usage: switchman agent --name NAME --bot URL   run assigned checks on this host, report to the bot";
 }

@@ -207,7 +207,24 @@ class CliTest {
 
     @Test
     void subcommandsOfModulesNotInTheBuildExitTwo() {
-        assertEquals(2, run("", "serve"));
+        assertEquals(2, run("", "agent", "--name", "a", "--bot", "http://127.0.0.1:1"));
         assertTrue(err().contains("this build has no"), err());
+    }
+
+    @Test
+    void debugStackTracesNeverShowSecrets() {
+        Cli cli = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), options -> {
+                    throw new IllegalStateException("boot failed", new java.io.IOException(
+                            "cannot open jdbc:postgresql://sm:Dbg-S3cret@127.0.0.1/x?password=Dbg-S3cret"));
+                }, Clock.systemUTC());
+        try {
+            assertEquals(1, cli.run("--debug"));
+        } finally {
+            System.clearProperty(Cli.DEBUG_PROPERTY);
+        }
+        assertTrue(err().contains("Caused by: java.io.IOException: cannot open jdbc:postgresql://sm:***@127.0.0.1/x?password=***"), err());
+        assertTrue(err().contains("\tat "), "the trace is printed with --debug: " + err());
+        assertTrue(!err().contains("Dbg-S3cret"), err());
     }
 }

@@ -85,16 +85,19 @@ public final class Jdbc {
         if (scheme >= 0 && at > scheme && (slash < 0 || at < slash)) {
             s = s.substring(0, scheme + 3) + s.substring(at + 1);
         }
-        return Redact.secrets(s);
+        return s;
     }
 
-    /** A driver message's first line, credentials masked. */
+    /**
+     * A driver message's first line. Not redacted here: results are redacted where they leave the check
+     * ({@code CheckRunner}), exceptions when they are made ({@link ConnectionException}).
+     */
     public static String firstLine(String message) {
         if (message == null) {
             return "";
         }
         int nl = message.indexOf('\n');
-        return Redact.secrets(nl < 0 ? message : message.substring(0, nl)).trim();
+        return (nl < 0 ? message : message.substring(0, nl)).trim();
     }
 
     private static int indexOfAny(String s, char a, char b) {

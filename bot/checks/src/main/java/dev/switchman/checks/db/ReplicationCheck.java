@@ -3,7 +3,6 @@ package dev.switchman.checks.db;
 import dev.switchman.checks.connection.ConnectionException;
 import dev.switchman.checks.connection.Connections;
 import dev.switchman.checks.connection.Jdbc;
-import dev.switchman.checks.connection.Redact;
 import dev.switchman.checks.connection.Resp;
 import dev.switchman.core.check.CheckProvider;
 import dev.switchman.core.check.CheckRequest;
@@ -116,14 +115,14 @@ public final class ReplicationCheck implements CheckProvider {
             return request.result(e.getCause() instanceof java.sql.SQLTimeoutException || String.valueOf(e.getMessage()).startsWith("timed out")
                     ? CheckStatus.UNKNOWN : CheckStatus.ERROR, target, e.getMessage(), Map.of());
         } catch (IllegalStateException e) {
-            return request.result(CheckStatus.ERROR, target, Redact.secrets(e.getMessage()), Map.of("state", "unknown"));
+            return request.result(CheckStatus.ERROR, target, e.getMessage(), Map.of("state", "unknown"));
         } catch (SQLException e) {
             boolean timeout = e instanceof java.sql.SQLTimeoutException || "57014".equals(e.getSQLState());
             return request.result(timeout ? CheckStatus.UNKNOWN : CheckStatus.ERROR, target,
                     (timeout ? "timed out reading replication state: " : "cannot read replication state: ") + Jdbc.firstLine(e.getMessage()), Map.of("state", "unknown"));
         } catch (IOException e) {
             return request.result(e instanceof java.net.SocketTimeoutException ? CheckStatus.UNKNOWN : CheckStatus.ERROR, target,
-                    "cannot read replication state: " + Redact.secrets(e.getMessage()), Map.of("state", "unknown"));
+                    "cannot read replication state: " + e.getMessage(), Map.of("state", "unknown"));
         }
     }
 

@@ -65,11 +65,11 @@ public final class HttpHealthProvider implements CheckProvider {
         try {
             parsed = Urls.parse(url);
         } catch (IllegalArgumentException e) {
-            return request.result(CheckStatus.ERROR, Urls.redact(url), e.getMessage(), Map.of());
+            return request.result(CheckStatus.ERROR, url, e.getMessage(), Map.of());
         }
         String addressParam = request.param("address");
         boolean given = !HttpProbeProvider.blank(addressParam);
-        String target = Urls.redact(url) + (given ? " via " + addressParam.trim() : "");
+        String target = url + (given ? " via " + addressParam.trim() : "");
         HostAddresses.Resolution resolved = HostAddresses.resolve(given ? addressParam.trim() : parsed.host(), null,
                 request.environment(), DnsChecks.deadline(request));
         if (!resolved.ok()) {

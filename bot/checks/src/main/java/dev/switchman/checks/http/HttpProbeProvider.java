@@ -99,10 +99,10 @@ public final class HttpProbeProvider implements CheckProvider {
         try {
             start = Urls.parse(url);
         } catch (IllegalArgumentException e) {
-            return request.result(CheckStatus.ERROR, Urls.redact(url), e.getMessage(), Map.of());
+            return request.result(CheckStatus.ERROR, url, e.getMessage(), Map.of());
         }
         String addressParam = request.param("address");
-        String target = Urls.redact(url) + (blank(addressParam) ? "" : " via " + addressParam.trim());
+        String target = url + (blank(addressParam) ? "" : " via " + addressParam.trim());
         HostAddresses.Resolution resolved = HostAddresses.resolve(blank(addressParam) ? start.host() : addressParam.trim(), null,
                 request.environment(), DnsChecks.deadline(request));
         if (!resolved.ok()) {

@@ -7,16 +7,12 @@ import okhttp3.HttpUrl;
 /**
  * URLs as the http checks read them: parsed by OkHttp's {@link HttpUrl} (WHATWG/RFC 3986 rules; a
  * {@code Location} is resolved against the hop's URL by {@link HttpUrl#resolve}, RFC 3986 5.2), with the
- * host converted to A-labels by UTS 46 first ({@link Idna}); shown without any password.
+ * host converted to A-labels by UTS 46 first ({@link Idna}). Passwords are masked where results leave the
+ * check ({@code CheckRunner}), not here.
  */
 final class Urls {
 
     private Urls() {
-    }
-
-    /** A URL as written, with the password of its user info masked ({@code user:***@host}), for messages and targets. */
-    static String redact(String raw) {
-        return raw.replaceAll("(//[^/?#@:\\s]*):[^/?#\\s]*@", "$1:***@");
     }
 
     /** The problem with a {@code url} parameter, if any: one sentence naming it and what was expected. */
@@ -33,17 +29,17 @@ final class Urls {
     static HttpUrl parse(String url) {
         String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
         if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-            throw new IllegalArgumentException("parameter 'url': '" + redact(url) + "' must start with http:// or https://");
+            throw new IllegalArgumentException("parameter 'url': '" + url + "' must start with http:// or https://");
         }
         String ascii;
         try {
             ascii = Idna.urlToAscii(url.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("parameter 'url': '" + redact(url) + "': " + e.getMessage());
+            throw new IllegalArgumentException("parameter 'url': '" + url + "': " + e.getMessage());
         }
         HttpUrl parsed = HttpUrl.parse(ascii);
         if (parsed == null) {
-            throw new IllegalArgumentException("parameter 'url': '" + redact(url) + "' is not a URL (expected http(s)://host[:port]/path)");
+            throw new IllegalArgumentException("parameter 'url': '" + url + "' is not a URL (expected http(s)://host[:port]/path)");
         }
         return parsed;
     }
@@ -57,9 +53,12 @@ final class Urls {
         }
     }
 
-    /** The URL as reports show it: a password in it is replaced by {@code ***}. */
+    /**
+     * The URL as reports show it. A password in it stays: every result is redacted once, where it leaves the
+     * check ({@code CheckRunner}, {@code core.secret.Secrets}), so {@code user:pw@} becomes {@code user:***@} there.
+     */
     static String display(HttpUrl url) {
-        return url.password().isEmpty() ? url.toString() : url.newBuilder().password("***").build().toString();
+        return url.toString();
     }
 
     /** What two hops must share to be the same request: scheme, host, port, path and query. */

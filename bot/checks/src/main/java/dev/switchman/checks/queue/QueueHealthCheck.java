@@ -3,7 +3,6 @@ package dev.switchman.checks.queue;
 import dev.switchman.checks.connection.ConnectionException;
 import dev.switchman.checks.connection.Connections;
 import dev.switchman.checks.connection.Jdbc;
-import dev.switchman.checks.connection.Redact;
 import dev.switchman.checks.connection.Resp;
 import dev.switchman.core.check.CheckProvider;
 import dev.switchman.core.check.CheckRequest;
@@ -94,10 +93,10 @@ public final class QueueHealthCheck implements CheckProvider {
         } catch (ConnectionException e) {
             return request.result(String.valueOf(e.getMessage()).startsWith("timed out") ? CheckStatus.UNKNOWN : CheckStatus.ERROR, target, e.getMessage(), Map.of());
         } catch (IllegalStateException e) {
-            return request.result(CheckStatus.ERROR, target, Redact.secrets(e.getMessage()), Map.of());
+            return request.result(CheckStatus.ERROR, target, e.getMessage(), Map.of());
         } catch (IOException e) {
             return request.result(e instanceof java.net.SocketTimeoutException ? CheckStatus.UNKNOWN : CheckStatus.ERROR, target,
-                    "cannot read queues at " + target + ": " + Redact.secrets(String.valueOf(e.getMessage())), Map.of());
+                    "cannot read queues at " + target + ": " + e.getMessage(), Map.of());
         }
         return judge(request, target, samples);
     }

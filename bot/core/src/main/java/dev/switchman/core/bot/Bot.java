@@ -343,9 +343,15 @@ public final class Bot implements InteractionHandler, AutoCloseable {
         return runs;
     }
 
-    /** A check result from outside (an agent, the simulator) for a run; applied on the run's actor. */
+    /**
+     * A check result from outside (an agent, a feed, the simulator) for a run; applied on the run's actor.
+     * This is the boundary such results cross: it is {@link CheckResult#redacted() redacted} here, once
+     * (target, message, text observations), as {@code CheckRunner} does for results of the bot's own checks,
+     * so what the log, rules, chat and exports see never carries a secret.
+     */
     public void submitResult(String runId, CheckResult result) {
-        runs.run(runId).ifPresent(r -> r.actor().tell(() -> r.onSubmittedResult(result)));
+        CheckResult safe = result.redacted();
+        runs.run(runId).ifPresent(r -> r.actor().tell(() -> r.onSubmittedResult(safe)));
     }
 
     /** Lets the rules re-evaluate windows and staleness of every active run without new input. */
@@ -513,7 +519,11 @@ public final class Bot implements InteractionHandler, AutoCloseable {
                 all.add(new ChatNotifier(backend));
             }
             Outbox outbox = st instanceof Outbox o ? o : new InMemoryEventStore();
-            OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, all, s, exec).ignoring(TeamMessages.SINK_KIND);
+            Supplier<? extends Collection<Runbook>> runbooks = catalog;
+            // the outbox keeps sink references; delivery finds the real sink (credentials and all) in the runbooks
+            OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, all, s, exec).ignoring(TeamMessages.SINK_KIND)
+                    .configuredSinks(() -> runbooks.get().stream().flatMap(r -> r.stakeholders().stream())
+                            .map(dev.switchman.core.runbook.Stakeholder::sink).toList());
             List<RunListener> ls = new CopyOnWriteArrayList<>(listeners);
             ChatPublisher publisher = new ChatPublisher(backend, st, outbox, s, work, retry);
             RunContext ctx = new RunContext(st, c, s, runner, decisionEngine != null ? decisionEngine : new BasicDecisionEngine(),

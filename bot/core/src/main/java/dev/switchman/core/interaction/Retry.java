@@ -22,4 +22,16 @@ public record Retry(int attempts, Duration first, Duration max) {
         Duration d = first.multipliedBy(1L << Math.min(20, Math.max(0, failed - 1)));
         return d.compareTo(max) > 0 ? max : d;
     }
+
+    /**
+     * The wait after {@code failed} failures, the last one {@code cause}: the back-off, or longer when the
+     * platform said how long to wait ({@link dev.switchman.core.chat.RateLimitedException#retryAfter()}).
+     */
+    Duration backoff(int failed, Throwable cause) {
+        Duration d = backoff(failed);
+        if (cause instanceof dev.switchman.core.chat.RateLimitedException r && r.retryAfter().compareTo(d) > 0) {
+            return r.retryAfter();
+        }
+        return d;
+    }
 }

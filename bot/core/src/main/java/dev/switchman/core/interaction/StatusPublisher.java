@@ -57,6 +57,8 @@ public final class StatusPublisher {
         boolean inFlight;
         Scheduler.Cancellable timer;
         int failures;
+        /** The last edit's failure, if it failed: a 429's Retry-After sets the next wait. */
+        RuntimeException lastError;
 
         Tracked(MessageRef ref, long revision, Instant lastEdit) {
             this.ref = ref;
@@ -119,7 +121,7 @@ public final class StatusPublisher {
         if (!t.dirty || t.inFlight || t.timer != null) return;
         Duration wait = backend.capabilities().minEditInterval();
         if (t.failures > 0) {
-            Duration b = retry.backoff(t.failures);
+            Duration b = retry.backoff(t.failures, t.lastError);
             if (b.compareTo(wait) > 0) wait = b;
         }
         Instant now = scheduler.clock().instant();
@@ -144,14 +146,17 @@ public final class StatusPublisher {
 
     private void edit(RunEngine run, Tracked t, ChatMessage m) {
         String why = null;
+        RuntimeException error = null;
         try {
             backend.update(t.ref, m);
         } catch (RuntimeException e) {
+            error = e;
             why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
         boolean again;
         synchronized (t) {
             t.inFlight = false;
+            t.lastError = error;
             if (why == null) {
                 t.failures = 0;
             } else {

@@ -12,6 +12,7 @@ import dev.switchman.core.run.RunEngine;
 import dev.switchman.core.run.RunManager;
 import dev.switchman.core.time.Scheduler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -179,9 +180,9 @@ public final class TeamMessages {
                     recordFailed(d, why);
                     continue;
                 }
-                log.info("send to {} failed (attempt {} of {}), retrying in {}: {}", q.channel, d.failures, retry.attempts(),
-                        retry.backoff(d.failures), why);
-                scheduler.schedule(clock.instant().plus(retry.backoff(d.failures)), () -> executor.execute(() -> pump(q)));
+                Duration wait = retry.backoff(d.failures, ex);
+                log.info("send to {} failed (attempt {} of {}), retrying in {}: {}", q.channel, d.failures, retry.attempts(), wait, why);
+                scheduler.schedule(clock.instant().plus(wait), () -> executor.execute(() -> pump(q)));
                 return;
             }
         }

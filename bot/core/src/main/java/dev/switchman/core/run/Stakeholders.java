@@ -81,7 +81,7 @@ final class Stakeholders {
     void scheduleCadence() {
         for (Stakeholder st : run.runbook().stakeholders()) {
             if (st.cadence() == null || st.cadence().isZero() || st.cadence().isNegative()) continue;
-            String timer = "cadence:" + st.audience() + ":" + st.sink();
+            String timer = "cadence:" + st.audience() + ":" + dev.switchman.core.notify.OutboxDispatcher.reference(st.sink());
             if (run.timers().has(timer)) continue;
             Instant at = run.context().clock().instant().plus(st.cadence());
             run.timers().schedule(timer, at, () -> {
@@ -89,7 +89,7 @@ final class Stakeholders {
                 Instant now = run.context().clock().instant();
                 Notification n = new Notification(run.runId(), st.audience(), RunMessages.notificationSubject(run.runbook().title(), st.audience()), summary(), now);
                 if (run.context().notifications() != null) {
-                    run.context().notifications().send(run.runId(), "cadence:" + st.audience() + ":" + st.sink() + ":" + at, st, n, now);
+                    run.context().notifications().send(run.runId(), timer + ":" + at, st, n, now);
                 }
                 scheduleCadence();
             });

@@ -35,18 +35,26 @@ public final class Secrets {
     private static final String KEYS = "password|passwd|pwd|sslpassword|secret|client_secret|token|access_token|refresh_token"
             + "|api_key|apikey|auth_token|private_key";
 
+    // each rule is tried only when its cheap precondition holds (a character or word it cannot match
+    // without), so text without secrets (nearly every check result on the replay path) costs one scan
     private static final List<Rule> RULES = List.of(
             // scheme://user:password@host (the password may hold '@': the last '@' before the path ends it)
-            new Rule(Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^\\s/?#@:\"'\\\\]*):([^\\s/?#\"'\\\\]*)@"), "$1:" + MASK + "@"),
+            new Rule(Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^\\s/?#@:\"'\\\\]*):([^\\s/?#\"'\\\\]*)@"), "$1:" + MASK + "@",
+                    s -> s.indexOf('@') >= 0 && s.contains("://")),
             // key=value in query strings, JDBC URLs, H2 settings, command lines
-            new Rule(Pattern.compile("(?i)(?<![A-Za-z0-9_-])(" + KEYS + ")=([^\\s&;,\"'}\\]\\\\]+)"), "$1=" + MASK),
+            new Rule(Pattern.compile("(?i)(?<![A-Za-z0-9_-])(" + KEYS + ")=([^\\s&;,\"'}\\]\\\\]+)"), "$1=" + MASK,
+                    s -> s.indexOf('=') >= 0),
             // "key": "value" in JSON
-            new Rule(Pattern.compile("(?i)(\"(?:" + KEYS + ")\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)+)\""), "$1" + MASK + "\""),
+            new Rule(Pattern.compile("(?i)(\"(?:" + KEYS + ")\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)+)\""), "$1" + MASK + "\"",
+                    s -> s.indexOf('"') >= 0),
             // Slack tokens keep their prefix, so a reader still sees which kind leaked
-            new Rule(Pattern.compile("\\b(xox[abposre]|xapp)-[A-Za-z0-9-]{4,}"), "$1-" + MASK),
-            new Rule(Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]{8,}"), "$1 " + MASK),
+            new Rule(Pattern.compile("\\b(xox[abposre]|xapp)-[A-Za-z0-9-]{4,}"), "$1-" + MASK,
+                    s -> s.contains("xox") || s.contains("xapp-")),
+            new Rule(Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]{8,}"), "$1 " + MASK,
+                    Secrets::mentionsBearer),
             // Discord bot tokens and JSON Web Tokens: three base64url parts joined by dots
-            new Rule(Pattern.compile("\\b[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{6,}\\.[A-Za-z0-9_-]{20,}"), MASK));
+            new Rule(Pattern.compile("\\b[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{6,}\\.[A-Za-z0-9_-]{20,}"), MASK,
+                    s -> s.length() >= 48 && s.indexOf('.') >= 0));
 
     private static final Set<String> REGISTERED = new CopyOnWriteArraySet<>();
 
@@ -65,6 +73,9 @@ public final class Secrets {
             }
         }
         for (Rule r : RULES) {
+            if (!r.mayMatch.test(s)) {
+                continue;
+            }
             Matcher m = r.pattern.matcher(s);
             if (m.find()) {
                 s = m.replaceAll(r.replacement);
@@ -98,6 +109,31 @@ public final class Secrets {
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : redact(m);
     }
 
-    private record Rule(Pattern pattern, String replacement) {
+    /**
+     * An exception's stack trace as {@link Throwable#printStackTrace()} prints it (causes and suppressed
+     * exceptions included), redacted: what {@code --debug} and an uncaught exception show.
+     */
+    public static String stackTrace(Throwable t) {
+        if (t == null) {
+            return "";
+        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (java.io.PrintWriter p = new java.io.PrintWriter(w)) {
+            t.printStackTrace(p);
+        }
+        return redact(w.toString());
+    }
+
+    private static boolean mentionsBearer(String s) {
+        for (int i = 0; i + 6 <= s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == 'b' || c == 'B') && s.regionMatches(true, i, "bearer", 0, 6)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Rule(Pattern pattern, String replacement, java.util.function.Predicate<String> mayMatch) {
     }
 }

@@ -193,6 +193,23 @@ class RunEngineTest {
     }
 
     @Test
+    void submittedResultsAreRedactedBeforeTheyAreRecorded() {
+        Bot b = bot(List.of(TestRunbooks.tiny()), Bot.builder().checkExecutor(new DirectExecutorService()).decisionEngine(new ScriptedDecisions("new-http")));
+        chat.say("alice", "start tiny");
+        RunState s = b.activeRun("ops").orElseThrow();
+        CheckResult leaky = new CheckResult("new-http", "test.scripted", "https://agent:Ag3nt-Pw@127.0.0.1/health", CheckStatus.FAIL,
+                Map.of("url", "postgresql://u:Ag3nt-Pw@127.0.0.1/db", "hops", List.of("token=Ag3nt-Tok-77")),
+                "GET https://agent:Ag3nt-Pw@127.0.0.1/health: 502", clock.instant(), Duration.ZERO);
+        b.submitResult(s.runId(), leaky);
+        List<Event> results = store.read(s.runId()).stream().filter(e -> e.type().equals(EventTypes.CHECK_RESULT)).toList();
+        assertEquals(1, results.size());
+        String payload = results.get(0).payload();
+        assertTrue(payload.contains("agent:***@127.0.0.1") && payload.contains("token=***"), payload);
+        assertTrue(!payload.contains("Ag3nt-Pw") && !payload.contains("Ag3nt-Tok-77"), payload);
+        assertTrue(!chat.render().contains("Ag3nt-Pw"), chat.render());
+    }
+
+    @Test
     void aFailingResultBeforeCutoverIsNoRollbackAdvice() {
         Bot b = bot(List.of(TestRunbooks.tiny()), Bot.builder().checkExecutor(new DirectExecutorService()).decisionEngine(new ScriptedDecisions("new-http")));
         chat.say("alice", "start tiny");
@@ -247,6 +264,63 @@ class RunEngineTest {
         assertEquals(1, delivered.size());
         assertEquals("we start now", delivered.get(0).body());
         assertTrue(store.pending().isEmpty());
+    }
+
+    @Test
+    void theOutboxKeepsAWebhookSinkWithoutItsCredentialsAndDeliveryResolvesTheConfiguredOne() {
+        String sink = "webhook:https://hook:Wh-S3cret-9@127.0.0.1:9/x";
+        List<String> deliveredTo = new CopyOnWriteArrayList<>();
+        AtomicInteger attempts = new AtomicInteger();
+        Notifier webhook = new Notifier() {
+            @Override public String sinkKind() { return "webhook"; }
+            @Override public void deliver(Stakeholder s, Notification n) throws Exception {
+                if (attempts.incrementAndGet() == 1) throw new java.io.IOException("HTTP 503");
+                deliveredTo.add(s.sink());
+            }
+        };
+        Roles roles = new Roles(Map.of());
+        Phase p = new Phase("p", "P", false, List.of(TestRunbooks.notify("tell", "execs", "we start now"), TestRunbooks.manual("after", "after", null)), List.of(), null);
+        Runbook rb = new Runbook("hook", "Hook", null, roles, List.of(new Stakeholder("execs", sink, null, null)),
+                Targets.none(), Thresholds.none(), null, null, List.of(), List.of(p), List.of(), "test");
+        bot(List.of(rb), Bot.builder().checkExecutor(new DirectExecutorService()).notifiers(List.of(webhook)));
+        chat.say("alice", "start hook");
+        assertEquals(1, store.pending().size(), "the first attempt failed: the entry waits for its retry");
+        var entry = store.pending().get(0);
+        assertEquals("webhook:https://hook:***@127.0.0.1:9/x", entry.sink());
+        for (String column : List.of(entry.sink(), entry.dedupeKey(), entry.payload(), String.valueOf(entry.lastError()))) {
+            assertTrue(!column.contains("Wh-S3cret-9"), column);
+        }
+        for (Event e : store.read(store.runs().get(0))) {
+            assertTrue(!e.payload().contains("Wh-S3cret-9"), e.payload());
+        }
+
+        // a restart delivers what was pending: the real sink comes from the runbook, not from the outbox
+        Bot again = Bot.builder().runbooks(List.of(rb)).store(store).clock(clock).scheduler(scheduler).notifiers(List.of(webhook))
+                .checkExecutor(new DirectExecutorService()).checkProviders(new CheckProviders(List.of(checks))).build();
+        again.resume();
+        assertEquals(List.of(sink), deliveredTo);
+        assertTrue(store.pending().isEmpty());
+    }
+
+    @Test
+    void anOutboxEntryWhoseSinkIsNoLongerConfiguredIsKeptWithTheReason() {
+        Notifier webhook = new Notifier() {
+            @Override public String sinkKind() { return "webhook"; }
+            @Override public void deliver(Stakeholder s, Notification n) throws Exception {
+                throw new java.io.IOException("HTTP 503");
+            }
+        };
+        Phase p = new Phase("p", "P", false, List.of(TestRunbooks.notify("tell", "execs", "hi"), TestRunbooks.manual("after", "after", null)), List.of(), null);
+        Runbook rb = new Runbook("hook", "Hook", null, new Roles(Map.of()), List.of(new Stakeholder("execs", "webhook:https://hook:Old-Pw-1@127.0.0.1:9/x", null, null)),
+                Targets.none(), Thresholds.none(), null, null, List.of(), List.of(p), List.of(), "test");
+        bot(List.of(rb), Bot.builder().checkExecutor(new DirectExecutorService()).notifiers(List.of(webhook)));
+        chat.say("alice", "start hook");
+        Runbook renamed = new Runbook("hook", "Hook", null, new Roles(Map.of()), List.of(new Stakeholder("execs", "webhook:https://other:New-Pw-2@127.0.0.1:9/x", null, null)),
+                Targets.none(), Thresholds.none(), null, null, List.of(), List.of(p), List.of(), "test");
+        Bot.builder().runbooks(List.of(renamed)).store(store).clock(clock).scheduler(scheduler).notifiers(List.of(webhook))
+                .checkExecutor(new DirectExecutorService()).checkProviders(new CheckProviders(List.of(checks))).build().resume();
+        String error = store.pending().get(0).lastError();
+        assertTrue(error.contains("sink webhook:https://hook:***@127.0.0.1:9/x is not in the configuration"), error);
     }
 
     @Test

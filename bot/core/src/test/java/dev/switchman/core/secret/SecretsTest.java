@@ -71,4 +71,18 @@ class SecretsTest {
                 Secrets.message(new IllegalStateException("cannot open jdbc:postgresql://db/x?password=pw")));
         assertEquals("IllegalStateException", Secrets.message(new IllegalStateException()));
     }
+
+    @Test
+    void masksBearerTokensWhateverTheCase() {
+        assertEquals("BEarer *** and bearer ***", Secrets.redact("BEarer abcdefgh1234 and bearer abcdefgh5678"));
+    }
+
+    @Test
+    void redactsStackTracesWithTheirCauses() {
+        Exception e = new IllegalStateException("run failed", new java.io.IOException("POST https://hook:Pa55-w0rd@127.0.0.1/x refused"));
+        String trace = Secrets.stackTrace(e);
+        assertTrue(trace.contains("Caused by: java.io.IOException: POST https://hook:***@127.0.0.1/x refused"), trace);
+        assertTrue(trace.contains("\tat dev.switchman.core.secret.SecretsTest"), "the frames stay: " + trace);
+        assertFalse(trace.contains("Pa55-w0rd"));
+    }
 }
