@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchman.app.testing.PostgresSchema;
+import dev.switchman.app.testing.SwitchmanProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -86,36 +87,11 @@ class KillNineResumeIT {
         }
     }
 
-    /** The status lines of the steps, times blanked out. */
     private static List<String> stepLines(String status) {
-        return withoutStatusEdits(status).lines()
-                .filter(l -> l.matches(".*\\b(prep|approve-it|second|third|fourth)\\b.*") && !l.contains("Next"))
-                .map(l -> l.replaceAll("\\d", "#"))
-                .toList();
+        return SwitchmanProcess.stepLines(status, "prep|approve-it|second|third|fourth");
     }
 
-    /**
-     * The answer of the last {@code status} in the output: from the last status title that is not an
-     * in-place edit. The status publisher prints its edits ({@code (updated) ...}) whenever they are due,
-     * so they may fall before or inside any command's answer.
-     */
-    private static String withoutStatusEdits(String output) {
-        List<String> lines = output.lines().toList();
-        int from = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(" — run ") && !lines.get(i).startsWith("(updated)")) from = i;
-        }
-        return String.join("\n", lines.subList(from, lines.size()));
-    }
-
-    /** The step marked current in the status text ({@code ▶ id}). */
     private static String currentStep(String status) {
-        for (String l : withoutStatusEdits(status).lines().toList()) {
-            Matcher m = Pattern.compile("^\\s+▶ ([a-z0-9-]+)\\s").matcher(l);
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        return "";
+        return SwitchmanProcess.currentStep(status);
     }
 }
