@@ -1,5 +1,8 @@
 package dev.switchman.discord;
 
+import dev.switchman.discord.testing.FakeDiscordApi;
+import dev.switchman.discord.testing.SignedClient;
+
 import static dev.switchman.core.testing.TestRunbooks.approval;
 import static dev.switchman.core.testing.TestRunbooks.check;
 import static dev.switchman.core.testing.TestRunbooks.gate;
