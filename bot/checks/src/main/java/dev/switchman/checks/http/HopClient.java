@@ -1,5 +1,6 @@
 package dev.switchman.checks.http;
 
+import com.google.common.net.InetAddresses;
 import dev.switchman.checks.dns.Deadline;
 import dev.switchman.checks.dns.HostAddresses;
 import dev.switchman.checks.tls.Pem;
@@ -126,7 +127,7 @@ final class HopClient {
         try (Response response = c.newCall(request).execute()) {
             long ttfb = timing.ms(timing.headersStart);
             long total = timing.ms(timing.headersEnd);
-            String address = timing.address == null ? "" : timing.address.getAddress().getHostAddress();
+            String address = timing.address == null ? "" : InetAddresses.toAddrString(timing.address.getAddress());
             String sts = url.isHttps() ? response.header("Strict-Transport-Security") : null;
             String location = response.header("Location");
             return new Fetched(new HttpHop(Urls.display(url), address, response.code(), location, sts, ttfb, total), location, sts);
@@ -159,7 +160,7 @@ final class HopClient {
     private String where(Timing timing, HttpUrl url) {
         InetAddress a = timing.address != null ? timing.address.getAddress()
                 : pinned != null && sameSite(url.host(), pinnedFor) ? pinned : null;
-        String host = a == null ? url.host() : a.getHostAddress();
+        String host = a == null ? url.host() : InetAddresses.toAddrString(a);
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + url.port();
     }
 
