@@ -43,7 +43,7 @@ public final class SignedClient implements AutoCloseable {
     public SignedClient(HttpEndpoint endpoint, KeyPair keys) throws IOException {
         this.keys = keys;
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(16)); // as many workers as switchman serve's server
         server.createContext(endpoint.path(), x -> {
             HttpRequest req = new HttpRequest(x.getRequestMethod(), x.getRequestURI().getPath(), x.getRequestURI().getRawQuery(),
                     x.getRequestHeaders(), x.getRequestBody().readAllBytes());
