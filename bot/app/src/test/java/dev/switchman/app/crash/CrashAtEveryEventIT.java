@@ -6,22 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchman.app.bot.CrashPointEventStore;
 import dev.switchman.app.crash.ScriptedRun.Harness;
 import dev.switchman.app.crash.ScriptedRun.Snapshot;
+import dev.switchman.app.testing.PostgresSchema;
 import dev.switchman.core.event.Event;
 import dev.switchman.core.event.EventStore;
 import dev.switchman.core.event.EventStores;
 import dev.switchman.core.run.RunState;
 import dev.switchman.core.run.RunStatus;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashAtEveryEventIT {
 
-    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-
     @TempDir
     Path dir;
 
@@ -73,22 +66,9 @@ class CrashAtEveryEventIT {
 
     @Test
     void resumesFromEveryEventBoundaryOnPostgres() throws Exception {
-        String schema = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("PostgreSQL on 127.0.0.1:5432 is required when CI=true: " + e.getMessage(), e);
-            }
-            Assumptions.abort("PostgreSQL not reachable on 127.0.0.1:5432 (" + e.getMessage() + ")");
-        }
-        try {
-            List<KillPoint> points = killAtEveryBoundary(() -> EventStores.open(PG_URL + "&currentSchema=" + schema), "pg");
+        try (PostgresSchema schema = PostgresSchema.create("crash")) {
+            List<KillPoint> points = killAtEveryBoundary(() -> EventStores.open(schema.url()), "pg");
             report("PostgreSQL", points);
-        } finally {
-            try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
         }
     }
 

@@ -3,19 +3,15 @@ package dev.switchman.app.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchman.app.testing.PostgresSchema;
+import dev.switchman.app.testing.SwitchmanProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillNineResumeIT {
 
-    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     private static final Pattern RUN_ID = Pattern.compile("run ([A-Za-z0-9_-]+)");
 
     @TempDir
@@ -47,24 +42,11 @@ class KillNineResumeIT {
 
     @Test
     void resumesTheRunAfterKillNineWithPostgres() throws Exception {
-        String schema = "kill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("PostgreSQL on 127.0.0.1:5432 is required when CI=true: " + e.getMessage(), e);
-            }
-            Assumptions.abort("PostgreSQL not reachable on 127.0.0.1:5432 (" + e.getMessage() + ")");
-        }
-        try {
+        try (PostgresSchema schema = PostgresSchema.create("kill")) {
             Map<String, String> env = new HashMap<>();
             env.put("SWITCHMAN_HOME", home.toString());
-            env.put("SWITCHMAN_DB_URL", PG_URL + "&currentSchema=" + schema);
+            env.put("SWITCHMAN_DB_URL", schema.url());
             killAndResume(env);
-        } finally {
-            try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
         }
     }
 
@@ -105,36 +87,11 @@ class KillNineResumeIT {
         }
     }
 
-    /** The status lines of the steps, times blanked out. */
     private static List<String> stepLines(String status) {
-        return withoutStatusEdits(status).lines()
-                .filter(l -> l.matches(".*\\b(prep|approve-it|second|third|fourth)\\b.*") && !l.contains("Next"))
-                .map(l -> l.replaceAll("\\d", "#"))
-                .toList();
+        return SwitchmanProcess.stepLines(status, "prep|approve-it|second|third|fourth");
     }
 
-    /**
-     * The answer of the last {@code status} in the output: from the last status title that is not an
-     * in-place edit. The status publisher prints its edits ({@code (updated) ...}) whenever they are due,
-     * so they may fall before or inside any command's answer.
-     */
-    private static String withoutStatusEdits(String output) {
-        List<String> lines = output.lines().toList();
-        int from = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(" — run ") && !lines.get(i).startsWith("(updated)")) from = i;
-        }
-        return String.join("\n", lines.subList(from, lines.size()));
-    }
-
-    /** The step marked current in the status text ({@code ▶ id}). */
     private static String currentStep(String status) {
-        for (String l : withoutStatusEdits(status).lines().toList()) {
-            Matcher m = Pattern.compile("^\\s+▶ ([a-z0-9-]+)\\s").matcher(l);
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        return "";
+        return SwitchmanProcess.currentStep(status);
     }
 }

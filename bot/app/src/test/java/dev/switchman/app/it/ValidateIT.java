@@ -3,6 +3,7 @@ package dev.switchman.app.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchman.app.testing.SwitchmanProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.switchman.checks.http;
 
+import com.google.common.net.InetAddresses;
 import dev.switchman.checks.dns.Deadline;
 import dev.switchman.checks.dns.HostAddresses;
 import dev.switchman.checks.tls.Pem;
@@ -154,7 +155,7 @@ public final class HopClient {
             }
             long ttfb = timing.ms(timing.headersStart);
             long total = timing.ms(timing.headersEnd);
-            String address = timing.address == null ? "" : timing.address.getAddress().getHostAddress();
+            String address = timing.address == null ? "" : InetAddresses.toAddrString(timing.address.getAddress());
             String sts = url.isHttps() ? response.header("Strict-Transport-Security") : null;
             String location = response.header("Location");
             return new Exchanged(new HttpHop(Urls.display(url), address, response.code(), location, sts, ttfb, total), location, sts, body);
@@ -187,7 +188,7 @@ public final class HopClient {
     private String where(Timing timing, HttpUrl url) {
         InetAddress a = timing.address != null ? timing.address.getAddress()
                 : pinned != null && sameSite(url.host(), pinnedFor) ? pinned : null;
-        String host = a == null ? url.host() : a.getHostAddress();
+        String host = a == null ? url.host() : InetAddresses.toAddrString(a);
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + url.port();
     }
 

@@ -1,0 +1,80 @@
+package dev.switchman.slack;
+
+import dev.switchman.core.chat.ChatBackend;
+import dev.switchman.core.chat.ChatBackendFactory;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Slack for {@code switchman serve}, from the environment: {@value #BOT_TOKEN} (the bot token,
+ * {@code xoxb-...}), {@value #SIGNING_SECRET} (HTTP mode: requests to {@value SlackBackend#PATH} are
+ * verified with it) and optionally {@value #API_URL} (the Web API base URL, default
+ * {@value SlackBackend#DEFAULT_API_URL}: a proxy, or a loopback fake in tests). Configured when any of
+ * them is set. Socket Mode ({@value #APP_TOKEN}) is not in this build and says so.
+ */
+public final class SlackBackendFactory implements ChatBackendFactory {
+
+    public static final String BOT_TOKEN = "SLACK_BOT_TOKEN";
+    public static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
+    public static final String APP_TOKEN = "SLACK_APP_TOKEN";
+    public static final String API_URL = "SLACK_API_URL";
+
+    @Override
+    public String name() {
+        return "slack";
+    }
+
+    @Override
+    public List<String> variables() {
+        return List.of(BOT_TOKEN, SIGNING_SECRET);
+    }
+
+    @Override
+    public boolean configured(Map<String, String> env) {
+        return set(env, BOT_TOKEN) || set(env, SIGNING_SECRET) || set(env, APP_TOKEN);
+    }
+
+    @Override
+    public ChatBackend create(Map<String, String> env, Clock clock) {
+        String token = env.get(BOT_TOKEN);
+        if (!set(env, BOT_TOKEN)) {
+            throw new IllegalArgumentException(BOT_TOKEN + " is not set (the Bot User OAuth Token, xoxb-..., on the app's OAuth & Permissions page)");
+        }
+        token = token.trim();
+        if (!token.startsWith("xoxb-") || token.length() < 16) {
+            throw new IllegalArgumentException(BOT_TOKEN + " is not a bot token (it starts with xoxb- and is longer than 16 characters)");
+        }
+        if (!set(env, SIGNING_SECRET)) {
+            throw new IllegalArgumentException(set(env, APP_TOKEN)
+                    ? SLACK_SOCKET_MODE_MISSING
+                    : SIGNING_SECRET + " is not set (the Signing Secret on the app's Basic Information page; requests to "
+                            + SlackBackend.PATH + " are verified with it)");
+        }
+        String secret = env.get(SIGNING_SECRET).trim();
+        if (secret.length() < 16) {
+            throw new IllegalArgumentException(SIGNING_SECRET + " is too short to be a signing secret (32 hex characters)");
+        }
+        String api = set(env, API_URL) ? env.get(API_URL).trim() : SlackBackend.DEFAULT_API_URL;
+        try {
+            URI u = new URI(api);
+            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || u.getHost() == null
+                    || u.getUserInfo() != null) {
+                throw new URISyntaxException(api, "not an http(s) URL without credentials");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(API_URL + " must be an http(s) URL such as " + SlackBackend.DEFAULT_API_URL);
+        }
+        return new SlackBackend(token, secret, api, clock);
+    }
+
+    static final String SLACK_SOCKET_MODE_MISSING = APP_TOKEN + " is set but Socket Mode is not in this build; set "
+            + SIGNING_SECRET + " and point the app's Request URLs at " + SlackBackend.PATH + " (docs/slack.md)";
+
+    private static boolean set(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v != null && !v.isBlank();
+    }
+}
