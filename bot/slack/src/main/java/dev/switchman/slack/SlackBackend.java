@@ -74,6 +74,14 @@ public final class SlackBackend implements ChatBackend {
     private final Capabilities capabilities = Capabilities.slack();
     /** channel id -> ts of the status message of its current run (the thread its messages go to). */
     private final Map<String, String> threads = new ConcurrentHashMap<>();
+    /**
+     * channel -> the thread a {@code start} is opening (completed with the status message's ts, or null when the
+     * start failed): team messages the run sends before its status message is posted wait for it, so the whole
+     * run is in its thread.
+     */
+    private final Map<String, java.util.concurrent.CompletableFuture<String>> opening = new ConcurrentHashMap<>();
+    /** How long a team message waits for its run's thread to open before it goes to the channel. */
+    static final Duration OPENING_WAIT = Duration.ofSeconds(10);
     private volatile InteractionHandler handler;
 
     /**
@@ -198,9 +206,18 @@ public final class SlackBackend implements ChatBackend {
         String text = p.getText() == null ? "" : p.getText().trim();
         String verb = text.split("\\s+", 2)[0];
         boolean opensThread = verb.equals("start") || verb.equals("rehearse");
-        SlackReply reply = new SlackReply(this, p.getChannelId(), p.getUserId(), null, opensThread, true);
+        java.util.concurrent.CompletableFuture<String> thread = null;
+        if (opensThread) {
+            thread = new java.util.concurrent.CompletableFuture<>();
+            opening.put(p.getChannelId(), thread);
+        }
+        SlackReply reply = new SlackReply(this, p.getChannelId(), p.getUserId(), null, thread, true);
         handler.handle(new Interaction.TypedCommand(text, user, p.getChannelId(), null, p.getTriggerId(), clock.instant()), reply);
-        return Optional.ofNullable(reply.leaveHandler());
+        ChatMessage inAck = reply.leaveHandler();
+        if (inAck != null && thread != null) {
+            opened(p.getChannelId(), thread, null); // answered at once (a typo): no run starts
+        }
+        return Optional.ofNullable(inAck);
     }
 
     /** A button press: its action id and the message it was on. */
@@ -217,7 +234,7 @@ public final class SlackBackend implements ChatBackend {
                 : p.getMessage() == null ? null : p.getMessage().getTs();
         MessageRef source = blank(ts) ? null : new MessageRef(name(), channel, ts);
         ChatUser user = new ChatUser("slack", p.getUser().getId(), p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName());
-        SlackReply reply = new SlackReply(this, channel, p.getUser().getId(), source, false, false);
+        SlackReply reply = new SlackReply(this, channel, p.getUser().getId(), source, null, false);
         for (BlockActionPayload.Action a : p.getActions()) {
             if (blank(a.getActionId())) {
                 continue;
@@ -235,7 +252,26 @@ public final class SlackBackend implements ChatBackend {
 
     @Override
     public MessageRef send(String channel, ChatMessage message) {
+        java.util.concurrent.CompletableFuture<String> pending = opening.get(channel);
+        if (pending != null) {
+            try {
+                pending.get(OPENING_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                // no status message yet: the message goes where the channel's thread is now
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return postMessage(channel, message, threads.get(channel));
+    }
+
+    /** The start's answer was posted ({@code ts}) or failed (null): the channel's thread is known. */
+    void opened(String channel, java.util.concurrent.CompletableFuture<String> thread, String ts) {
+        if (ts != null) {
+            threads.put(channel, ts);
+        }
+        opening.remove(channel, thread);
+        thread.complete(ts);
     }
 
     /** Posts in {@code channel}, in the thread of {@code threadTs} when not null ({@code chat.postMessage}). */
@@ -272,10 +308,6 @@ public final class SlackBackend implements ChatBackend {
                 .text(SlackBlocks.fallback(message)).blocks(blocks)));
     }
 
-    /** A new run's status message opens the channel's thread. */
-    void openThread(String channel, String ts) {
-        threads.put(channel, ts);
-    }
 
     @FunctionalInterface
     private interface ApiCall<T extends SlackApiTextResponse> {
@@ -330,14 +362,16 @@ public final class SlackBackend implements ChatBackend {
         private final String channel;
         private final String userId;
         private final MessageRef source;
-        private final boolean opensThread;
+        /** Set for {@code start}: its public answer is the run's status message and opens this thread. */
+        private final java.util.concurrent.CompletableFuture<String> opensThread;
         /** A slash command's acknowledgement can carry an ephemeral answer given before it returns. */
         private final boolean answerInAck;
         private Visibility visibility;
         private boolean inHandler = true;
         private ChatMessage inAck;
 
-        SlackReply(SlackBackend backend, String channel, String userId, MessageRef source, boolean opensThread, boolean answerInAck) {
+        SlackReply(SlackBackend backend, String channel, String userId, MessageRef source,
+                   java.util.concurrent.CompletableFuture<String> opensThread, boolean answerInAck) {
             this.backend = backend;
             this.channel = channel;
             this.userId = userId;
@@ -363,9 +397,18 @@ public final class SlackBackend implements ChatBackend {
             return visibility == null ? Visibility.PUBLIC : visibility;
         }
 
+        /**
+         * The answer with the acknowledged visibility, except that a refusal or an error (the bot's
+         * {@code Refused}/{@code Error} replies) goes to the person who acted only: in Slack the ack does
+         * not bind later messages, and a refused press is nobody else's business (it is audited in the log).
+         */
         @Override
         public MessageRef answer(ChatMessage message) {
-            return followUp(message, visibility());
+            return followUp(message, refusal(message) ? Visibility.EPHEMERAL : visibility());
+        }
+
+        private static boolean refusal(ChatMessage m) {
+            return m.tone() == ChatMessage.Tone.DANGER && (m.title().equals("Refused") || m.title().equals("Error"));
         }
 
         @Override
@@ -380,6 +423,9 @@ public final class SlackBackend implements ChatBackend {
         @Override
         public MessageRef followUp(ChatMessage message, Visibility v) {
             if (v == Visibility.EPHEMERAL) {
+                if (opensThread != null && !opensThread.isDone()) {
+                    backend.opened(channel, opensThread, null); // the start was refused: no new thread
+                }
                 synchronized (this) {
                     if (answerInAck && inHandler && inAck == null) {
                         inAck = message;
@@ -389,8 +435,15 @@ public final class SlackBackend implements ChatBackend {
                 backend.postEphemeral(channel, userId, message);
                 return null;
             }
-            if (opensThread) {
-                return backend.postMessage(channel, message, null);
+            if (opensThread != null && !opensThread.isDone()) {
+                // the answer to start is the new run's status message: its thread holds the run; an error opens nothing
+                MessageRef ref = null;
+                try {
+                    ref = backend.postMessage(channel, message, null);
+                    return ref;
+                } finally {
+                    backend.opened(channel, opensThread, ref != null && message.tone() != ChatMessage.Tone.DANGER ? ref.id() : null);
+                }
             }
             return backend.postMessage(channel, message, backend.thread(channel));
         }

@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** {@code switchman check RUNBOOK [--check ID] [--format json]}: a runbook's declared checks, once. */
+/**
+ * {@code switchman check RUNBOOK [--check ID] [--resolver host:port]... [--timeout 10s] [--format json]}: a
+ * runbook's declared checks, once, each with its own timeout unless {@code --timeout} replaces it.
+ */
 final class CheckCommand {
 
-    static final Args.Spec SPEC = Args.Spec.of("check", Set.of("check", "format", "runbooks", "resolver"), Set.of());
+    static final Args.Spec SPEC = Args.Spec.of("check", Set.of("check", "format", "runbooks", "resolver", "timeout"), Set.of());
 
     private final CheckProviders providers;
     private final Clock clock;
@@ -48,6 +52,8 @@ final class CheckCommand {
             return ExitCodes.OK;
         }
         boolean json = args.json();
+        Duration timeout = args.flag("timeout") ? ProbeCommand.timeout(args) : null;
+        List<String> resolvers = ProbeCommand.resolvers(args);
         if (args.positionals().size() != 1) {
             throw new UsageException("check: expected one RUNBOOK (a runbook file or id), got " + args.positionals().size());
         }
@@ -71,10 +77,10 @@ final class CheckCommand {
         }
         ExecutorService executor = Executors.newFixedThreadPool(Math.min(16, specs.size()), ProbeCommand.daemon());
         try {
-            CheckRunner runner = new CheckRunner(providers, executor, clock, new CheckEnvironment(args.values("resolver"), Map.of()));
+            CheckRunner runner = new CheckRunner(providers, executor, clock, new CheckEnvironment(resolvers, Map.of()));
             List<CompletableFuture<CheckResult>> futures = new ArrayList<>();
             for (CheckSpec spec : specs) {
-                futures.add(runner.run(spec.id(), spec.kind(), spec.params(), spec.timeout()));
+                futures.add(runner.run(spec.id(), spec.kind(), spec.params(), timeout == null ? spec.timeout() : timeout));
             }
             CheckOutput output = new CheckOutput(out, json);
             List<CheckStatus> statuses = new ArrayList<>();

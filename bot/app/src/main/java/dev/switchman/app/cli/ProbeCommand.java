@@ -1,6 +1,7 @@
 package dev.switchman.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchman.checks.dns.Resolvers;
 import dev.switchman.core.check.CheckEnvironment;
 import dev.switchman.core.check.CheckProvider;
 import dev.switchman.core.check.CheckProviders;
@@ -66,7 +67,10 @@ public final class ProbeCommand {
             return list(json);
         }
         Duration timeout = timeout(args);
-        CheckEnvironment env = new CheckEnvironment(args.values("resolver"), Map.of());
+        CheckEnvironment env = new CheckEnvironment(resolvers(args), Map.of());
+        if (!args.flag("batch") && args.flag("parallel")) {
+            throw new UsageException("probe: --parallel applies to --batch only (one probe runs one check)");
+        }
         if (args.flag("batch")) {
             if (!args.positionals().isEmpty()) {
                 throw new UsageException("probe --batch reads {\"kind\":..,\"params\":{..}} lines from stdin; unexpected argument '" + args.positionals().get(0) + "'");
@@ -262,6 +266,23 @@ public final class ProbeCommand {
             throw new UsageException(args.command() + ": --parallel '" + p + "' is not a number of checks 1-1024");
         }
         return Integer.parseInt(p);
+    }
+
+    /**
+     * The {@code --resolver host:port} values (repeatable, each may be a comma list), checked before any
+     * check runs: a bad one is a usage error naming it (exit 1), not an ERROR result of every DNS check.
+     * Host names are not resolved here.
+     */
+    static List<String> resolvers(Args args) {
+        for (String value : args.values("resolver")) {
+            for (String entry : value.split(",")) {
+                String problem = Resolvers.syntaxProblem(entry.trim());
+                if (problem != null) {
+                    throw new UsageException(args.command() + ": --resolver '" + value + "': " + problem);
+                }
+            }
+        }
+        return args.values("resolver");
     }
 
     static Duration timeout(Args args) {

@@ -11,11 +11,12 @@ public final class Usage {
                    switchman console [--as USER] [--runbooks DIR]... [--script FILE|-]
                    switchman validate FILE...                      runbooks, scenarios, rule files
                    switchman probe KIND key=value... [--resolver host:port]... [--timeout 10s] [--format json]
-                   switchman probe --batch [--format json]         one {"kind":..,"params":{..}} per stdin line
-                   switchman probe --list                          check kinds and their parameters
-                   switchman check RUNBOOK [--check ID] [--format json] [--runbooks DIR]...
+                   switchman probe --batch [--parallel 32] [--resolver host:port]... [--timeout 10s] [--format json]
+                                                                   one {"kind":..,"params":{..}} per stdin line
+                   switchman probe --list [--format json]          check kinds and their parameters
+                   switchman check RUNBOOK [--check ID] [--resolver host:port]... [--timeout 10s] [--format json] [--runbooks DIR]...
                    switchman rehearse SCENARIO [--report DIR] [--format json]
-                   switchman record RUN-ID --out FILE
+                   switchman record RUN-ID --out FILE [--runbook FILE]
                    switchman bench rules|replay|dns|spf|parity|chat [--repeat N] [--peer PEER] [--format json]
                    switchman serve [--runbooks DIR]...             Slack/Discord backends + HTTP
                    switchman agent --name NAME --bot URL
@@ -40,19 +41,23 @@ public final class Usage {
 
     public static final String PROBE = """
             usage: switchman probe KIND key=value... [--resolver host:port]... [--timeout 10s] [--format json]
-                   switchman probe --batch [--parallel 32] [--timeout 10s] [--format json]
+                   switchman probe --batch [--parallel 32] [--resolver host:port]... [--timeout 10s] [--format json]
                    switchman probe --list [--format json]
               Runs one check provider ad hoc. Prints one line per result (with --format json one object:
               check, kind, target, status, observations, message, observed-at, duration-ms).
               --batch reads one {"kind":"...","params":{...}} (optional "id", "timeout") per stdin line and
               prints one result per line in the same order, each as soon as it and those before it are
-              done (flushed; a feeder may write one line at a time); --parallel checks run at once.
+              done (flushed; a feeder may write one line at a time); at most --parallel checks (1-1024,
+              default 32) run at once. --resolver (repeatable) points DNS lookups at the given servers;
+              --timeout bounds each check (a check over it is UNKNOWN).
               Exit: 0 PASS/WARN, 1 FAIL (or bad input), 3 ERROR/UNKNOWN; batch: 1 if any FAIL, else 3 if any
               ERROR/UNKNOWN, else 0.""";
 
     public static final String CHECK = """
-            usage: switchman check RUNBOOK [--check ID] [--timeout 10s] [--format json] [--runbooks DIR]...
+            usage: switchman check RUNBOOK [--check ID] [--resolver host:port]... [--timeout 10s] [--format json] [--runbooks DIR]...
               Runs a runbook's declared checks once (or only --check ID). RUNBOOK is a file or a runbook id.
+              Each check has its own timeout (the runbook's, else 10s); --timeout replaces it for every check.
+              --resolver points DNS lookups at the given servers (checks that name resolvers keep theirs).
               Exit: 1 if any FAIL, else 3 if any ERROR/UNKNOWN, else 0.""";
 
     public static final String REHEARSE = """
@@ -87,7 +92,10 @@ public final class Usage {
               stopped (Ctrl-C, SIGTERM). A missing or invalid setting is one sentence and exit 1.
               Slack (docs/slack.md): SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, events at
               /slack/events); SLACK_API_URL overrides the Web API base URL (https://slack.com/api/).
-              Discord (docs/discord.md): its DISCORD_* variables.
+              Discord (docs/discord.md): DISCORD_BOT_TOKEN (gateway mode, nothing inbound); with
+              DISCORD_PUBLIC_KEY (64 hex digits) interactions arrive at /discord/interactions instead
+              (HTTP mode). Optional: DISCORD_APPLICATION_ID, DISCORD_GUILD_ID (register /switchman in
+              one server), DISCORD_REGISTER_COMMANDS=false, DISCORD_API_URL (REST base URL).
               HTTP: SWITCHMAN_HTTP_PORT (default 8080; 0 = any free port), SWITCHMAN_HTTP_BIND (default
               127.0.0.1, this machine only: put a TLS proxy in front, or set 0.0.0.0 knowingly).
               Store and runbooks as for the console (SWITCHMAN_HOME, SWITCHMAN_DB_URL, ./runbooks, --runbooks).""";

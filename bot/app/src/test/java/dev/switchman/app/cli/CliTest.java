@@ -200,6 +200,62 @@ class CliTest {
     }
 
     @Test
+    void checkTimeoutReplacesEveryChecksOwnTimeout() throws Exception {
+        // the runbook gives the hanging check 10 minutes; --timeout 200ms ends it as UNKNOWN
+        assertEquals(3, run("", "check", resource("hang-check.runbook.yaml"), "--timeout", "200ms", "--format", "json"), err());
+        assertEquals("UNKNOWN", new ObjectMapper().readTree(out().strip()).get("status").asText(), out());
+        assertEquals(1, run("", "check", resource("hang-check.runbook.yaml"), "--timeout", "soon"));
+        assertTrue(err().contains("check: --timeout 'soon' is not a duration"), err());
+    }
+
+    @Test
+    void aBadResolverIsAUsageErrorNamingItBeforeAnyCheckRuns() throws Exception {
+        assertEquals(1, run("", "probe", "test.echo", "status=PASS", "--resolver", "127.0.0.1:5353,nonsense:port"));
+        assertTrue(err().contains("probe: --resolver '127.0.0.1:5353,nonsense:port': resolver 'nonsense:port': port must be 1-65535, was 'port'"), err());
+        assertEquals(1, run("", "probe", "--batch", "--resolver", "[::1:53"));
+        assertTrue(err().contains("probe: --resolver '[::1:53': resolver '[::1:53': expected [ipv6]:port"), err());
+        assertEquals(1, run("", "check", resource("echo-checks.runbook.yaml"), "--resolver", "127.0.0.1:0"));
+        assertTrue(err().contains("check: --resolver '127.0.0.1:0'"), err());
+        assertTrue(out().isEmpty(), "nothing ran: " + out());
+        assertTrue(!err().contains("Exception"), err());
+        assertEquals(0, run("", "probe", "test.echo", "status=PASS", "--resolver", "127.0.0.1:5353", "--resolver", "[::1]:53,localhost"));
+    }
+
+    @Test
+    void parallelWithoutBatchIsAUsageError() {
+        assertEquals(1, run("", "probe", "test.echo", "status=PASS", "--parallel", "4"));
+        assertTrue(err().contains("probe: --parallel applies to --batch only"), err());
+    }
+
+    /** Every option a subcommand accepts is in its help, in the overview help, and in docs/cli.md. */
+    @Test
+    void helpAndDocsNameEveryOptionOfProbeAndCheck() throws Exception {
+        String docs = java.nio.file.Files.readString(projectRoot().resolve("docs/cli.md"));
+        String synopsis = docs.substring(docs.indexOf("```\nswitchman [--as USER]"), docs.indexOf("```", docs.indexOf("```\nswitchman [--as USER]") + 3));
+        for (Args.Spec spec : List.of(ProbeCommand.SPEC, CheckCommand.SPEC)) {
+            String own = spec == ProbeCommand.SPEC ? Usage.PROBE : Usage.CHECK;
+            java.util.Set<String> options = new java.util.TreeSet<>(spec.valued());
+            options.addAll(spec.flags());
+            for (String o : options) {
+                String opt = "--" + o;
+                String line = "switchman " + spec.command();
+                assertTrue(own.contains(opt), spec.command() + " --help lacks " + opt);
+                assertTrue(Usage.MAIN.lines().filter(l -> l.contains(line)).anyMatch(l -> l.contains(opt)), "switchman help lacks " + line + " " + opt);
+                assertTrue(synopsis.lines().filter(l -> l.startsWith(line)).anyMatch(l -> l.contains(opt)), "docs/cli.md's synopsis lacks " + line + " " + opt);
+            }
+        }
+    }
+
+    private static java.nio.file.Path projectRoot() {
+        java.nio.file.Path p = java.nio.file.Path.of("").toAbsolutePath();
+        while (p != null && !java.nio.file.Files.isRegularFile(p.resolve("docs/cli.md"))) {
+            p = p.getParent();
+        }
+        assertTrue(p != null, "docs/cli.md not found above " + java.nio.file.Path.of("").toAbsolutePath());
+        return p;
+    }
+
+    @Test
     void checkNamesAnUnknownRunbook() {
         assertEquals(1, run("", "check", "no-such-runbook"));
         assertTrue(err().contains("no runbook file or id 'no-such-runbook'"), err());

@@ -30,7 +30,8 @@ import org.xbill.DNS.Type;
  *
  * <p>Figure: queries per second (ours: queries / wall time of the round; dnsperf: its own "Queries per
  * second"). Sanity: dnsperf sent every query, every one completed with NOERROR, none lost; checked in
- * a first, untimed run and in every repetition. Our side must answer every query too.
+ * a first, untimed run and in every repetition. Before that, a probe of {@code in-flight} queries (one
+ * pass) fails fast on a server that answers nothing. Our side must answer every query too.
  */
 public final class DnsperfPeer implements PeerBenchmark {
 
@@ -55,6 +56,8 @@ public final class DnsperfPeer implements PeerBenchmark {
     private final InetSocketAddress peerServer;
     private final PeerProcess process;
     private final Path queries;
+    private final Path probeQueries;
+    private final int probeCount;
     private String version = "?";
 
     private DnsperfPeer(String program, int names, int passes, int inFlight, BenchResponder responder, InetSocketAddress peerServer,
@@ -73,6 +76,8 @@ public final class DnsperfPeer implements PeerBenchmark {
             }
         }
         this.queries = Files.write(process.dir().resolve("queries.txt"), lines);
+        this.probeCount = Math.min(lines.size(), inFlight);
+        this.probeQueries = Files.write(process.dir().resolve("probe.txt"), lines.subList(0, probeCount));
     }
 
     /**
@@ -133,6 +138,13 @@ public final class DnsperfPeer implements PeerBenchmark {
         Matcher v = VERSION.matcher(help.output());
         version = v.find() ? v.group(1) : "?";
         ourRound(); // warm-up of our side (JIT, sockets), not counted
+        // a first look with one query per slot in flight: a server that drops queries shows in one
+        // timeout (2 s), not after the whole workload has timed out query by query (minutes)
+        Run probe = dnsperf(probeQueries, 1);
+        if (!probe.sanity.sane()) {
+            return Sanity.broken(probe.sanity.evidence() + " in a first probe of " + peerServer.getAddress().getHostAddress() + ":"
+                    + peerServer.getPort());
+        }
         return dnsperf().sanity;
     }
 
@@ -178,9 +190,13 @@ public final class DnsperfPeer implements PeerBenchmark {
     }
 
     private Run dnsperf() throws InterruptedException {
+        return dnsperf(queries, passes);
+    }
+
+    private Run dnsperf(Path data, int runs) throws InterruptedException {
         InetSocketAddress a = peerServer;
         List<String> command = List.of(program, "-s", a.getAddress().getHostAddress(), "-p", String.valueOf(a.getPort()),
-                "-d", queries.toString(), "-n", String.valueOf(passes), "-q", String.valueOf(inFlight), "-c", "1", "-T", "1", "-t", "2");
+                "-d", data.toString(), "-n", String.valueOf(runs), "-q", String.valueOf(inFlight), "-c", "1", "-T", "1", "-t", "2");
         PeerProcess.Result r = execOrMissing(command);
         if (r == null) {
             return new Run(null, Sanity.broken("dnsperf is not installed: cannot run " + program + " (apt-get install dnsperf)"));
@@ -189,7 +205,7 @@ public final class DnsperfPeer implements PeerBenchmark {
         if (r.exit() != 0 || stats == null) {
             return new Run(stats, Sanity.broken("dnsperf failed (exit " + r.exit() + "): " + PeerProcess.tail(r.output())));
         }
-        return new Run(stats, sanity(stats, queryCount()));
+        return new Run(stats, sanity(stats, data == queries ? queryCount() : (long) probeCount * runs));
     }
 
     /** dnsperf's statistics block, or null when its output has none (it did not run to the end). */

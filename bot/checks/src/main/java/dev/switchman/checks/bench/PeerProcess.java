@@ -112,7 +112,8 @@ public final class PeerProcess implements AutoCloseable {
                 .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly().waitFor();
-            return new Result(-1, "killed after " + timeout.toSeconds() + " s\n" + Files.readString(log, StandardCharsets.UTF_8));
+            // last, so the tail of the output that a failure quotes says it
+            return new Result(-1, Files.readString(log, StandardCharsets.UTF_8) + "\nkilled after " + timeout.toSeconds() + " s");
         }
         return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }

@@ -1,5 +1,6 @@
 package dev.switchman.checks.dns;
 
+import com.google.common.net.InetAddresses;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ public record DnsAnswer(String name, int type, Outcome outcome, List<Record> rec
         if (r instanceof ARecord a) {
             return a.getAddress().getHostAddress();
         } else if (r instanceof AAAARecord a) {
-            return a.getAddress().getHostAddress();
+            return InetAddresses.toAddrString(a.getAddress());
         } else if (r instanceof CNAMERecord c) {
             return host(c.getTarget());
         } else if (r instanceof MXRecord m) {

@@ -1,5 +1,6 @@
 package dev.switchman.checks.dns;
 
+import com.google.common.net.InetAddresses;
 import dev.switchman.core.check.CheckRequest;
 import dev.switchman.core.check.CheckStatus;
 import java.time.Duration;
@@ -83,7 +84,7 @@ public final class DnsChecks {
         s = s.toLowerCase(Locale.ROOT);
         if (type == Type.AAAA) {
             try {
-                return java.net.InetAddress.getByName(s).getHostAddress();
+                return InetAddresses.toAddrString(java.net.InetAddress.getByName(s));
             } catch (java.net.UnknownHostException | SecurityException e) {
                 return s;
             }

@@ -35,7 +35,30 @@ public final class Resolvers {
         return out;
     }
 
+    /** One {@code host:port}, {@code [v6]:port} or bare host (port 53); throws IllegalArgumentException naming it. */
     public static InetSocketAddress parseOne(String s) {
+        HostPort hp = split(s);
+        return new InetSocketAddress(hp.host(), hp.port());
+    }
+
+    /**
+     * What is wrong with one resolver entry ({@code host:port}, {@code [v6]:port}, bare host), or null
+     * when it is well formed; checks the syntax, the port and the host name (UTS 46) without resolving
+     * anything, so a command line can be checked before any check runs.
+     */
+    public static String syntaxProblem(String s) {
+        try {
+            split(s);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private record HostPort(String host, int port) {
+    }
+
+    private static HostPort split(String s) {
         String host;
         int port = 53;
         if (s.startsWith("[")) {
@@ -61,7 +84,7 @@ public final class Resolvers {
         if (host.isEmpty()) {
             throw new IllegalArgumentException("resolver '" + s + "': expected host:port");
         }
-        return new InetSocketAddress(Idna.hostToAscii(host), port);
+        return new HostPort(Idna.hostToAscii(host), port);
     }
 
     private static int port(String entry, String p) {

@@ -1,5 +1,6 @@
 package dev.switchman.checks.http;
 
+import com.google.common.net.InetAddresses;
 import dev.switchman.checks.dns.DnsChecks;
 import dev.switchman.checks.dns.HostAddresses;
 import dev.switchman.checks.net.PerAddress;
@@ -80,7 +81,7 @@ public final class HttpHealthProvider implements CheckProvider {
 
     private static CheckResult once(CheckRequest request, String target, HttpUrl url, InetAddress address) {
         Map<String, Object> obs = new LinkedHashMap<>();
-        obs.put("address", address.getHostAddress());
+        obs.put("address", InetAddresses.toAddrString(address));
         Duration left = request.remaining();
         if (left.isZero()) {
             return request.result(CheckStatus.UNKNOWN, target, "deadline reached before " + Urls.display(url), obs);
@@ -100,7 +101,7 @@ public final class HttpHealthProvider implements CheckProvider {
         obs.put("location", got.location() == null ? "" : got.location());
         String expect = request.param("expect-status");
         boolean healthy = HttpProbeProvider.blank(expect) ? status >= 200 && status < 300 : status == Integer.parseInt(expect.trim());
-        String message = status + " from " + Urls.display(url) + " at " + address.getHostAddress() + ", ttfb " + got.hop().ttfbMs() + " ms"
+        String message = status + " from " + Urls.display(url) + " at " + InetAddresses.toAddrString(address) + ", ttfb " + got.hop().ttfbMs() + " ms"
                 + (got.location() == null ? "" : ", redirects to " + got.location() + " (not followed)")
                 + (healthy ? "" : HttpProbeProvider.blank(expect) ? "; expected 2xx" : "; expected " + expect.trim());
         return request.result(healthy ? CheckStatus.PASS : CheckStatus.FAIL, target, message, obs);

@@ -1,5 +1,6 @@
 package dev.switchman.checks.http;
 
+import com.google.common.net.InetAddresses;
 import dev.switchman.checks.dns.DnsChecks;
 import dev.switchman.checks.dns.HostAddresses;
 import dev.switchman.checks.net.PerAddress;
@@ -119,7 +120,7 @@ public final class HttpProbeProvider implements CheckProvider {
         try {
             client = HopClient.create(request.param("ca"), start.host(), address, request.environment(), DnsChecks.deadline(request));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
-            return request.result(CheckStatus.ERROR, target, e.getMessage(), Map.of("address", address.getHostAddress()));
+            return request.result(CheckStatus.ERROR, target, e.getMessage(), Map.of("address", InetAddresses.toAddrString(address)));
         }
         List<HttpHop> hops = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -206,7 +207,7 @@ public final class HttpProbeProvider implements CheckProvider {
 
     private static Map<String, Object> observations(List<HttpHop> hops, InetAddress address) {
         Map<String, Object> obs = new LinkedHashMap<>();
-        obs.put("address", address.getHostAddress());
+        obs.put("address", InetAddresses.toAddrString(address));
         if (!hops.isEmpty()) {
             HttpHop last = hops.get(hops.size() - 1);
             obs.put("status", last.status());

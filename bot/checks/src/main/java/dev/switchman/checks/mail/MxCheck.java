@@ -1,5 +1,6 @@
 package dev.switchman.checks.mail;
 
+import com.google.common.net.InetAddresses;
 import dev.switchman.checks.dns.Deadline;
 import dev.switchman.checks.dns.DnsAnswer;
 import dev.switchman.checks.dns.DnsChecks;
@@ -134,7 +135,7 @@ public final class MxCheck implements CheckProvider {
                 }
                 List<CompletableFuture<Probed>> each = new ArrayList<>();
                 for (InetAddress ip : addrs) {
-                    each.add(CompletableFuture.supplyAsync(() -> new Probed(ip.getHostAddress(),
+                    each.add(CompletableFuture.supplyAsync(() -> new Probed(InetAddresses.toAddrString(ip),
                             SmtpProbe.probe(new InetSocketAddress(ip, port), helo, deadline.remaining())), PROBES));
                 }
                 return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v -> each.stream().map(CompletableFuture::join).toList());

@@ -1,5 +1,6 @@
 package dev.switchman.checks.net;
 
+import com.google.common.net.InetAddresses;
 import dev.switchman.core.check.CheckRequest;
 import dev.switchman.core.check.CheckResult;
 import dev.switchman.core.check.CheckStatus;
@@ -43,7 +44,7 @@ public final class PerAddress {
             }
             results = each.stream().map(CompletableFuture::join).toList();
         }
-        List<String> names = addresses.stream().map(InetAddress::getHostAddress).toList();
+        List<String> names = addresses.stream().map(InetAddresses::toAddrString).toList();
         return combine(request, target, names, results);
     }
 

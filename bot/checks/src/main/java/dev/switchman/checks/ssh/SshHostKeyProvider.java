@@ -1,5 +1,6 @@
 package dev.switchman.checks.ssh;
 
+import com.google.common.net.InetAddresses;
 import dev.switchman.checks.dns.DnsChecks;
 import dev.switchman.checks.dns.HostAddresses;
 import dev.switchman.checks.net.PerAddress;
@@ -93,7 +94,7 @@ public final class SshHostKeyProvider implements CheckProvider {
 
     /** The host key of one address, compared with the expected fingerprint. */
     private static CheckResult one(CheckRequest request, String target, InetAddress address, int port, String expected) {
-        String where = (address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress()) + ":" + port;
+        String where = InetAddresses.toUriString(address) + ":" + port;
         Duration left = request.remaining();
         if (left.isZero()) {
             return request.result(CheckStatus.UNKNOWN, target, "no time left before the deadline to connect to " + where, Map.of());
@@ -114,7 +115,7 @@ public final class SshHostKeyProvider implements CheckProvider {
             }
             String fingerprint = KeyUtils.getFingerPrint(BuiltinDigests.sha256, key);
             Map<String, Object> obs = banner(session);
-            obs.put("address", address.getHostAddress());
+            obs.put("address", InetAddresses.toAddrString(address));
             obs.put("fingerprint", fingerprint);
             obs.put("key-type", KeyUtils.getKeyType(key));
             obs.put("key-bits", KeyUtils.getKeySize(key));

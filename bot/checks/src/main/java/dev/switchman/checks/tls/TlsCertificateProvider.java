@@ -1,5 +1,6 @@
 package dev.switchman.checks.tls;
 
+import com.google.common.net.InetAddresses;
 import dev.switchman.checks.dns.DnsChecks;
 import dev.switchman.checks.dns.HostAddresses;
 import dev.switchman.checks.net.Idna;
@@ -133,8 +134,8 @@ public final class TlsCertificateProvider implements CheckProvider {
     /** The handshake with one address and the verdict on what it presented. */
     private static CheckResult one(CheckRequest request, String target, String sni, InetAddress address, int port,
                                    ChainValidator validator, List<String> names, int minDays) {
-        String where = (address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress()) + ":" + port;
-        Map<String, Object> at = Map.of("address", address.getHostAddress());
+        String where = InetAddresses.toUriString(address) + ":" + port;
+        Map<String, Object> at = Map.of("address", InetAddresses.toAddrString(address));
         Duration left = request.remaining();
         if (left.isZero()) {
             return request.result(CheckStatus.UNKNOWN, target, "no time left before the deadline to connect to " + where, at);
@@ -156,7 +157,7 @@ public final class TlsCertificateProvider implements CheckProvider {
     static CheckResult judge(CheckRequest request, String target, TlsHandshake.Presented presented, ChainValidator validator, List<String> names, int minDays) {
         Instant now = request.clock().instant();
         if (presented.chain().isEmpty()) {
-            return request.result(CheckStatus.FAIL, target, "the server at " + presented.address().getHostAddress() + " presented no certificate", Map.of("chain-valid", false));
+            return request.result(CheckStatus.FAIL, target, "the server at " + InetAddresses.toAddrString(presented.address()) + " presented no certificate", Map.of("chain-valid", false));
         }
         X509Certificate leaf = presented.chain().get(0);
         ChainVerdict verdict = validator.validate(presented.chain(), now, presented.stapledOcsp());
@@ -213,7 +214,7 @@ public final class TlsCertificateProvider implements CheckProvider {
         obs.put("ocsp-stapled", presented.stapledOcsp() != null);
         obs.put("server-auth", serverAuth);
         obs.put("chain", presented.chain().stream().map(ChainValidator::name).toList());
-        obs.put("address", presented.address().getHostAddress());
+        obs.put("address", InetAddresses.toAddrString(presented.address()));
         if (!presented.protocol().isEmpty()) {
             obs.put("tls-version", presented.protocol());
             obs.put("cipher", presented.cipher());

@@ -20,6 +20,18 @@ class ResolversTest {
     }
 
     @Test
+    void syntaxProblemNamesTheEntryWithoutResolvingAnything() {
+        assertEquals(null, Resolvers.syntaxProblem("127.0.0.1:5353"));
+        assertEquals(null, Resolvers.syntaxProblem("[::1]:53"));
+        assertEquals(null, Resolvers.syntaxProblem("no-such-host.invalid"), "a name is not looked up");
+        assertEquals("resolver 'dns:port': port must be 1-65535, was 'port'", Resolvers.syntaxProblem("dns:port"));
+        assertEquals("resolver '127.0.0.1:0': port must be 1-65535, was '0'", Resolvers.syntaxProblem("127.0.0.1:0"));
+        assertEquals("resolver '[::1:53': expected [ipv6]:port", Resolvers.syntaxProblem("[::1:53"));
+        assertEquals("resolver ':53': expected host:port", Resolvers.syntaxProblem(":53"));
+        assertTrue(Resolvers.syntaxProblem("a..b:53").contains("empty label"), Resolvers.syntaxProblem("a..b:53"));
+    }
+
+    @Test
     void badPortIsNamedInTheError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Resolvers.parse("127.0.0.1:99999"));
         assertTrue(e.getMessage().contains("127.0.0.1:99999"), e.getMessage());

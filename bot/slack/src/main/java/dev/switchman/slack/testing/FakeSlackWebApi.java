@@ -31,8 +31,8 @@ import java.util.function.Predicate;
  */
 public final class FakeSlackWebApi implements AutoCloseable {
 
-    /** One call as received: the method ({@code chat.update}), its form parameters, the HTTP status answered. */
-    public record Call(String method, Map<String, String> params, int status) {
+    /** One call as received: the method ({@code chat.update}), its form parameters, the HTTP status answered, the ts answered (posts) or edited (updates). */
+    public record Call(String method, Map<String, String> params, int status, String answeredTs) {
         public String param(String name) {
             return params.get(name);
         }
@@ -127,12 +127,17 @@ public final class FakeSlackWebApi implements AutoCloseable {
         }
     }
 
+    /** The ts of the message {@code call} posted (or edited). */
+    public String posted(Call call) {
+        return call.answeredTs();
+    }
+
     /** Method and text of each call, one per line (for failure messages). */
     public String summary() {
         StringBuilder b = new StringBuilder();
         for (Call c : calls()) {
             b.append('\n').append(c.status()).append(' ').append(c.method()).append(" channel=").append(c.param("channel"))
-                    .append(" ts=").append(c.param("ts")).append(" thread_ts=").append(c.param("thread_ts"))
+                    .append(" ts=").append(c.answeredTs()).append(" thread_ts=").append(c.param("thread_ts"))
                     .append(" text=").append(c.param("text"));
         }
         return b.toString();
@@ -144,11 +149,14 @@ public final class FakeSlackWebApi implements AutoCloseable {
             String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> params = form(body);
             Failure failure;
+            String answered;
             lock.lock();
             try {
                 Deque<Failure> q = failures.get(method);
                 failure = q == null ? null : q.poll();
-                calls.add(new Call(method, params, failure == null ? 200 : failure.status()));
+                answered = failure == null && (method.equals("chat.postMessage") || method.equals("chat.postEphemeral")) ? nextTs()
+                        : params.get("ts");
+                calls.add(new Call(method, params, failure == null ? 200 : failure.status(), answered));
                 changed.signalAll();
             } finally {
                 lock.unlock();
@@ -167,9 +175,9 @@ public final class FakeSlackWebApi implements AutoCloseable {
             String json = switch (method) {
                 case "auth.test" -> "{\"ok\":true,\"url\":\"https://fake.slack.test/\",\"team\":\"Fake\",\"user\":\"switchman\","
                         + "\"team_id\":\"T0FAKE\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}";
-                case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + nextTs() + "\"}";
+                case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + answered + "\"}";
                 case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
-                case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
+                case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + answered + "\"}";
                 default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
             };
             byte[] out = json.getBytes(StandardCharsets.UTF_8);
