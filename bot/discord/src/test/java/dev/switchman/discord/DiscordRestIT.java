@@ -1,5 +1,7 @@
 package dev.switchman.discord;
 
+import dev.switchman.discord.testing.FakeDiscordApi;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,8 @@
 package dev.switchman.discord;
 
+import dev.switchman.discord.testing.FakeDiscordApi;
+import dev.switchman.discord.testing.SignedClient;
+
 import static dev.switchman.core.testing.TestRunbooks.approval;
 import static dev.switchman.core.testing.TestRunbooks.check;
 import static dev.switchman.core.testing.TestRunbooks.gate;
@@ -14,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchman.core.bot.Bot;
 import dev.switchman.core.check.CheckProviders;
+import dev.switchman.core.check.CheckStatus;
 import dev.switchman.core.event.Event;
 import dev.switchman.core.event.InMemoryEventStore;
 import dev.switchman.core.run.DirectExecutorService;
@@ -40,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * A whole run in Discord, through the real bot: signed interactions POSTed to the endpoint over loopback
  * HTTP, answers and the status message going to a fake Discord API. Start, done by button, an approval
  * refused (no role) then granted by a member of the Discord role the runbook names, go with its Confirm
- * button, and the one status message edited in place throughout (through a 429).
+ * button, a rollback trigger from a check answered with the Rollback button, and the one status message
+ * edited in place throughout (through a 429).
  */
 class DiscordWholeRunIT {
 
@@ -90,7 +95,7 @@ class DiscordWholeRunIT {
                 manual("switch-dns", "Point www at the new host", null)),
                 List.of(manual("switch-back", "Point www back at the old host", null)), null);
         return new Runbook("discord-cutover", "Move www.example.test, from Discord", null, roles, List.of(), Targets.none(), Thresholds.none(),
-                Duration.ofHours(1), Duration.ofHours(2), List.of(check("www-ttl"), check("new-http")), List.of(prepare, cutover), List.of(), "test");
+                Duration.ofHours(1), Duration.ofHours(2), List.of(check("www-ttl"), check("new-http"), check(TriggerRules.CHECK)), List.of(prepare, cutover), List.of(), "test");
     }
 
     private static String member(String user, String... roles) {
@@ -130,7 +135,7 @@ class DiscordWholeRunIT {
     private static final String[] NONE = {};
 
     @Test
-    void aWholeRunInDiscordWithButtonsRolesConfirmationAndOneStatusMessage() throws Exception {
+    void aWholeRunInDiscordWithButtonsRolesConfirmationARollbackTriggerAndOneStatusMessage() throws Exception {
         ScriptedChecks checks = new ScriptedChecks();
         var keys = SignedClient.newKeys();
         DiscordConfig config = DiscordConfig.fromEnv(Map.of("DISCORD_BOT_TOKEN", TOKEN, "DISCORD_PUBLIC_KEY", SignedClient.publicHex(keys),
@@ -138,7 +143,7 @@ class DiscordWholeRunIT {
         backend = new DiscordBackend(config, Clock.systemUTC(), scheduler, Duration.ofMillis(10));
         bot = Bot.builder().runbooks(List.of(runbook())).store(store).clock(Clock.systemUTC()).scheduler(scheduler)
                 .checkProviders(new CheckProviders(List.of(checks))).checkExecutor(new DirectExecutorService()).runExecutor(runs)
-                .backend(backend).build();
+                .decisionEngine(new TriggerRules()).backend(backend).build();
         bot.start();
         discord = new SignedClient(backend.endpoints().get(0), keys);
 
@@ -182,6 +187,18 @@ class DiscordWholeRunIT {
         assertEquals("switch-dns", current());
         FakeDiscordApi.Call switched = answer(press(OWNER, NONE, atSwitch.customId("Done switch-dns"), statusId));
         assertTrue(switched.text().contains("Done: switch-dns"), switched.text());
+
+        // after the cutover a check trips a rollback trigger: the rules recommend ROLLBACK to the authority, in the channel
+        checks.script(TriggerRules.CHECK, CheckStatus.FAIL);
+        answer(command(OWNER, NONE, "check", "id", TriggerRules.CHECK));
+        FakeDiscordApi.Call advice = api.await(c -> c.method().equals("POST") && c.path().equals("/api/v10/channels/" + CHANNEL + "/messages")
+                && c.text().contains("Rules recommend ROLLBACK"), WAIT);
+        assertTrue(advice.text().contains("error rate above 5%"), advice.text());
+        FakeDiscordApi.Call ask = answer(press(AUTHORITY, NONE, advice.customId("Rollback"), "0"));
+        assertTrue(ask.text().contains("Confirm `rollback`?"), ask.text());
+        FakeDiscordApi.Call rolled = answer(press(AUTHORITY, NONE, ask.customId("Confirm rollback"), messageIdOf(ask)));
+        assertTrue(rolled.text().contains("ROLLBACK"), rolled.text());
+        statusEdit(statusId, "switch-back");
         List<FakeDiscordApi.Call> edits = api.calls(c -> c.method().equals("PATCH") && c.path().startsWith("/api/v10/channels/"));
         assertTrue(edits.stream().allMatch(c -> c.path().endsWith("/messages/" + statusId)), "only the status message is edited:\n" + api.render());
         assertTrue(edits.stream().anyMatch(c -> c.status() == 429), "a 429 was answered and waited out:\n" + api.render());
@@ -195,6 +212,7 @@ class DiscordWholeRunIT {
         assertEquals("discord:" + STRANGER, s.refusals().get(0).user());
         assertEquals("discord:" + OWNER, s.step("lower-ttl").orElseThrow().completedBy());
         assertEquals(1, log.stream().filter(e -> e.type().equals(EventTypes.CUTOVER)).count());
+        assertTrue(s.rollingBack(), "rolled back by the authority's confirmed press");
         for (Event e : log) {
             assertFalse(e.payload().contains(TOKEN) || e.payload().contains("tok1"), "a token in the log: " + e);
         }

@@ -1,5 +1,7 @@
 package dev.switchman.discord;
 
+import dev.switchman.discord.testing.FakeDiscordApi;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;

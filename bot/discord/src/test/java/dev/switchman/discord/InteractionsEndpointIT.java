@@ -1,5 +1,8 @@
 package dev.switchman.discord;
 
+import dev.switchman.discord.testing.FakeDiscordApi;
+import dev.switchman.discord.testing.SignedClient;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -67,6 +67,25 @@ final class BenchCommand {
         return Args.Spec.of("bench", valued, Set.of());
     }
 
+    /**
+     * The sentence for a benchmark over its budget: what was over ({@code over-budget}, or ours in a
+     * comparison, {@code ours-over-budget}; with --repeat, per repetition), else where to look.
+     */
+    static String overBudget(Map<String, Object> result) {
+        Object what = result.containsKey("over-budget") ? result.get("over-budget") : result.get("ours-over-budget");
+        if (what == null) {
+            return "over budget (within-budget: false; the budget and the figures are in the output)";
+        }
+        return "over budget: " + flatten(what);
+    }
+
+    private static String flatten(Object o) {
+        if (o instanceof List<?> list) {
+            return String.join("; ", list.stream().filter(java.util.Objects::nonNull).map(BenchCommand::flatten).distinct().toList());
+        }
+        return String.valueOf(o);
+    }
+
     int run(List<String> argv) throws Exception {
         Args args = Args.parse(SPEC, argv);
         if (args.help()) {
@@ -100,7 +119,7 @@ final class BenchCommand {
             return ExitCodes.FAILED;
         }
         if (Boolean.FALSE.equals(result.get("within-budget"))) {
-            err.println("switchman bench " + name + ": over budget");
+            err.println("switchman bench " + name + ": " + overBudget(result));
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;

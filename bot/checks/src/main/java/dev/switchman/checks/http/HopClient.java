@@ -47,10 +47,10 @@ import okhttp3.Response;
  * every check resolves ({@link HostAddresses}). HTTPS is verified as a browser would: the JDK trust
  * store plus {@code ca}, and OkHttp's hostname verifier (subjectAltName only).
  */
-final class HopClient {
+public final class HopClient {
 
     /** A request that did not produce a response: the status to report and a sentence naming the URL and address. */
-    static final class HopFailure extends Exception {
+    public static final class HopFailure extends Exception {
         private final CheckStatus status;
 
         HopFailure(CheckStatus status, String message) {
@@ -58,7 +58,8 @@ final class HopClient {
             this.status = status;
         }
 
-        CheckStatus status() {
+        /** UNKNOWN for a timeout, FAIL for a TLS failure, ERROR when nothing answered as HTTP. */
+        public CheckStatus status() {
             return status;
         }
     }
@@ -84,7 +85,7 @@ final class HopClient {
      * A client for one run. {@code pinned} (may be null) answers for {@code originalHost} and its
      * www/apex sibling; {@code caFile} (may be blank) adds trusted roots.
      */
-    static HopClient create(String caFile, String originalHost, InetAddress pinned, CheckEnvironment env, Deadline deadline)
+    public static HopClient create(String caFile, String originalHost, InetAddress pinned, CheckEnvironment env, Deadline deadline)
             throws GeneralSecurityException {
         X509TrustManager trust = trustManager(caFile);
         SSLContext tls = SSLContext.getInstance("TLS");
@@ -113,6 +114,30 @@ final class HopClient {
 
     /** GETs the URL within {@code timeout}; reads the status line and headers, never the body. */
     Fetched get(HttpUrl url, Duration timeout) throws HopFailure {
+        Request request = new Request.Builder().url(url).get()
+                .header("User-Agent", "switchman-probe/2")
+                .header("Accept", "*/*")
+                .build();
+        return execute(request, timeout, 0).fetched();
+    }
+
+    /**
+     * One response to a request the caller built (any method, headers and body): its hop and up to
+     * {@code maxBodyBytes} of its body decoded as UTF-8 (a longer body is cut; 0 reads none).
+     */
+    public record Exchanged(HttpHop hop, String location, String strictTransportSecurity, String body) {
+
+        Fetched fetched() {
+            return new Fetched(hop, location, strictTransportSecurity);
+        }
+    }
+
+    /**
+     * Sends {@code request} (its URL's host pinned as this client was created) within {@code timeout}, redirects
+     * not followed. Throws {@link HopFailure} when no response came: UNKNOWN on a timeout, never PASS.
+     */
+    public Exchanged execute(Request request, Duration timeout, int maxBodyBytes) throws HopFailure {
+        HttpUrl url = request.url();
         Timing timing = new Timing();
         OkHttpClient c = client.newBuilder()
                 .callTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -120,17 +145,20 @@ final class HopClient {
                 .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .eventListener(timing)
                 .build();
-        Request request = new Request.Builder().url(url).get()
-                .header("User-Agent", "switchman-probe/2")
-                .header("Accept", "*/*")
-                .build();
         try (Response response = c.newCall(request).execute()) {
+            String body = "";
+            if (maxBodyBytes > 0 && response.body() != null) {
+                okio.BufferedSource source = response.body().source();
+                source.request(maxBodyBytes);
+                long n = Math.min(maxBodyBytes, source.getBuffer().size());
+                body = source.getBuffer().readString(n, java.nio.charset.StandardCharsets.UTF_8);
+            }
             long ttfb = timing.ms(timing.headersStart);
             long total = timing.ms(timing.headersEnd);
             String address = timing.address == null ? "" : InetAddresses.toAddrString(timing.address.getAddress());
             String sts = url.isHttps() ? response.header("Strict-Transport-Security") : null;
             String location = response.header("Location");
-            return new Fetched(new HttpHop(Urls.display(url), address, response.code(), location, sts, ttfb, total), location, sts);
+            return new Exchanged(new HttpHop(Urls.display(url), address, response.code(), location, sts, ttfb, total), location, sts, body);
         } catch (UnknownHostException e) {
             throw new HopFailure(CheckStatus.ERROR, e.getMessage() == null ? "cannot resolve " + url.host() : e.getMessage());
         } catch (IOException e) {

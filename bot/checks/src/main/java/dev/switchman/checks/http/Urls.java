@@ -10,13 +10,13 @@ import okhttp3.HttpUrl;
  * host converted to A-labels by UTS 46 first ({@link Idna}). Passwords are masked where results leave the
  * check ({@code CheckRunner}), not here.
  */
-final class Urls {
+public final class Urls {
 
     private Urls() {
     }
 
     /** The problem with a {@code url} parameter, if any: one sentence naming it and what was expected. */
-    static Optional<String> problem(String url) {
+    public static Optional<String> problem(String url) {
         try {
             parse(url);
             return Optional.empty();
@@ -26,7 +26,7 @@ final class Urls {
     }
 
     /** An http(s) URL with its host in A-labels; IllegalArgumentException with a sentence otherwise. */
-    static HttpUrl parse(String url) {
+    public static HttpUrl parse(String url) {
         String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
         if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
             throw new IllegalArgumentException("parameter 'url': '" + url + "' must start with http:// or https://");
@@ -57,7 +57,7 @@ final class Urls {
      * The URL as reports show it. A password in it stays: every result is redacted once, where it leaves the
      * check ({@code CheckRunner}, {@code core.secret.Secrets}), so {@code user:pw@} becomes {@code user:***@} there.
      */
-    static String display(HttpUrl url) {
+    public static String display(HttpUrl url) {
         return url.toString();
     }
 

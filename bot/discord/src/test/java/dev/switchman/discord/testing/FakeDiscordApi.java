@@ -1,4 +1,4 @@
-package dev.switchman.discord;
+package dev.switchman.discord.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,14 +27,14 @@ import java.util.regex.Pattern;
  * (method, path, Authorization, JSON body) and answers like Discord (message objects with ids), or with a
  * scripted 429 ({@code retry_after}) or 5xx for the next calls on a route.
  */
-final class FakeDiscordApi implements AutoCloseable {
+public final class FakeDiscordApi implements AutoCloseable {
 
-    static final String APP_ID = "900000000000000001";
+    public static final String APP_ID = "900000000000000001";
 
     /** One request as received. */
-    record Call(String method, String path, String authorization, JsonNode body, int status) {
+    public record Call(String method, String path, String authorization, JsonNode body, int status) {
         /** The embed's title and description and the button labels, for assertions. */
-        String text() {
+        public String text() {
             StringBuilder b = new StringBuilder();
             for (JsonNode e : body.path("embeds")) b.append(e.path("title").asText("")).append('\n').append(e.path("description").asText("")).append('\n');
             for (JsonNode row : body.path("components")) for (JsonNode c : row.path("components")) b.append('[').append(c.path("label").asText()).append("] ");
@@ -42,7 +42,7 @@ final class FakeDiscordApi implements AutoCloseable {
         }
 
         /** The custom id of the button labelled {@code label}, or null. */
-        String customId(String label) {
+        public String customId(String label) {
             for (JsonNode row : body.path("components")) {
                 for (JsonNode c : row.path("components")) if (c.path("label").asText().equals(label)) return c.path("custom_id").asText();
             }
@@ -65,7 +65,7 @@ final class FakeDiscordApi implements AutoCloseable {
     private final Map<String, String> originalOfToken = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(700000000000000000L);
 
-    FakeDiscordApi() throws IOException {
+    public FakeDiscordApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -73,36 +73,36 @@ final class FakeDiscordApi implements AutoCloseable {
     }
 
     /** The base URL to give as {@code DISCORD_API_URL}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v10";
     }
 
     /** Tells the fake which channel an interaction token belongs to (Discord knows; the fake is told). */
-    void interaction(String token, String channelId) {
+    public void interaction(String token, String channelId) {
         channelOfToken.put(token, channelId);
     }
 
     /** The next {@code n} calls whose "METHOD /path" starts with {@code methodAndPrefix} (path after /api/v10) fail with {@code status}. */
-    synchronized void failNext(String methodAndPrefix, int n, int status, String body) {
+    public synchronized void failNext(String methodAndPrefix, int n, int status, String body) {
         for (int i = 0; i < n; i++) failures.add(new Failure(methodAndPrefix, status, body));
     }
 
     /** A 429 as Discord sends it: {@code retry_after} in seconds in the JSON body. */
-    void rateLimitNext(String methodAndPrefix, int n, Duration retryAfter) {
+    public void rateLimitNext(String methodAndPrefix, int n, Duration retryAfter) {
         failNext(methodAndPrefix, n, 429, "{\"message\":\"You are being rate limited.\",\"retry_after\":" + retryAfter.toMillis() / 1000.0
                 + ",\"global\":false}");
     }
 
-    synchronized List<Call> calls() {
+    public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    synchronized List<Call> calls(Predicate<Call> p) {
+    public synchronized List<Call> calls(Predicate<Call> p) {
         return calls.stream().filter(p).toList();
     }
 
     /** Waits until a successful call satisfies {@code p}; returns it. */
-    synchronized Call await(Predicate<Call> p, Duration timeout) throws InterruptedException {
+    public synchronized Call await(Predicate<Call> p, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = 0;
         while (true) {
@@ -117,13 +117,13 @@ final class FakeDiscordApi implements AutoCloseable {
     }
 
     /** The id of the message {@code c} (an edit of {@code @original}) created. */
-    String messageId(Call c) {
+    public String messageId(Call c) {
         Matcher m = ORIGINAL.matcher(c.path());
         if (!m.matches()) throw new IllegalArgumentException("not an @original edit: " + c.path());
         return originalOfToken.get(m.group(2));
     }
 
-    synchronized String render() {
+    public synchronized String render() {
         StringBuilder b = new StringBuilder();
         for (Call c : calls) b.append(c.status()).append(' ').append(c.method()).append(' ').append(c.path()).append(' ').append(c.text().replace('\n', ' ')).append('\n');
         return b.toString();
