@@ -42,7 +42,7 @@ final class BenchCommand {
             "dns", Set.of("names", "resolvers", "in-flight", "rounds", "peer-dns"),
             "spf", Set.of("suite", "evaluations", "peer-dns"),
             "parity", Set.of("rows"),
-            "chat", Set.of("commands", "concurrency", "check-seconds"));
+            "chat", Set.of("commands", "concurrency", "check-seconds", "backend"));
     /** The peers each benchmark can be compared with ({@code --peer}). */
     static final Map<String, Set<String>> PEERS = Map.of(
             "spf", Set.of("pyspf"),
@@ -151,9 +151,17 @@ final class BenchCommand {
                 yield Repeats.run(repeat, rep -> DnsFanoutBench.run(names, resolvers, inFlight, rounds));
             }
             case "chat" -> {
-                int commands = integer(args, "commands", 2000);
+                String backend = args.value("backend", "transcript");
                 int concurrency = integer(args, "concurrency", 200);
                 int checkSeconds = integer(args, "check-seconds", 10);
+                if (backend.equals("slack-http")) {
+                    int commands = integer(args, "commands", concurrency);
+                    yield Repeats.run(repeat, rep -> dev.switchman.app.serve.SlackChatBenchmark.run(commands, concurrency, checkSeconds));
+                }
+                if (!backend.equals("transcript")) {
+                    throw new UsageException("bench chat: --backend must be transcript or slack-http, got '" + backend + "'");
+                }
+                int commands = integer(args, "commands", 2000);
                 yield Repeats.run(repeat, rep -> ChatBenchmark.run(commands, concurrency, checkSeconds));
             }
             case "spf" -> compare(repeat, PyspfPeer.open(spfOptions(args)));

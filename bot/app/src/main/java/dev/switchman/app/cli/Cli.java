@@ -1,5 +1,6 @@
 package dev.switchman.app.cli;
 
+import dev.switchman.app.config.ConsoleOptions;
 import dev.switchman.core.check.CheckProviders;
 import dev.switchman.core.secret.Secrets;
 import java.io.InputStream;

@@ -76,6 +76,7 @@ public final class Usage {
                    switchman bench replay [--hours 72] [--checks 50] [--interval 10s] [--repeat N] [--format json]
                    switchman bench dns [--names 100] [--resolvers 20] [--in-flight 32] [--rounds 3] [--repeat N] [--format json]
                    switchman bench chat [--commands 2000] [--concurrency 200] [--check-seconds 10] [--repeat N] [--format json]
+                   switchman bench chat --backend slack-http [--commands 200] [--concurrency 200] [--check-seconds 10] [--repeat N] [--format json]
                    switchman bench dns --peer dnsperf [--names 100] [--resolvers 20] [--in-flight 32] [--peer-dns 127.0.0.1:PORT] [--repeat N] [--format json]
                    switchman bench spf --peer pyspf [--suite DIR] [--evaluations 3] [--peer-dns 127.0.0.1:PORT] [--repeat N] [--format json]
                    switchman bench parity [--rows 1000000] [--peer naive] [--repeat N] [--format json]
