@@ -1,7 +1,7 @@
 package dev.switchman.app;
 
 import dev.switchman.app.cli.Cli;
-import dev.switchman.app.cli.ConsoleOptions;
+import dev.switchman.app.config.ConsoleOptions;
 import dev.switchman.app.console.ConsoleRunner;
 import java.time.Clock;
 import java.util.HashMap;

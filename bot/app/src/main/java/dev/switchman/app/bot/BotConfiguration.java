@@ -1,6 +1,6 @@
 package dev.switchman.app.bot;
 
-import dev.switchman.app.cli.ConsoleOptions;
+import dev.switchman.app.config.ConsoleOptions;
 import dev.switchman.app.config.RunbookSources;
 import dev.switchman.app.config.Settings;
 import dev.switchman.console.ChatCommandSpec;
@@ -96,10 +96,10 @@ public class BotConfiguration {
     }
 
     /**
-     * Compiling the built-in rule packs takes seconds; do it in the background while the console
-     * waits for its first command, so {@code start} does not wait for it.
+     * Compiling the built-in rule packs takes seconds; do it in the background while the console (or
+     * {@code serve}) waits for its first command, so {@code start} does not wait for it.
      */
-    private static void warmUpRules() {
+    public static void warmUpRules() {
         Thread t = new Thread(() -> {
             try {
                 dev.switchman.rules.engine.RuleBases.get(List.of());

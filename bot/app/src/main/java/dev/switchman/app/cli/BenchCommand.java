@@ -42,7 +42,7 @@ final class BenchCommand {
             "dns", Set.of("names", "resolvers", "in-flight", "rounds", "peer-dns"),
             "spf", Set.of("suite", "evaluations", "peer-dns"),
             "parity", Set.of("rows"),
-            "chat", Set.of("commands", "concurrency", "check-seconds"));
+            "chat", Set.of("commands", "concurrency", "check-seconds", "backend"));
     /** The peers each benchmark can be compared with ({@code --peer}). */
     static final Map<String, Set<String>> PEERS = Map.of(
             "spf", Set.of("pyspf"),
@@ -65,6 +65,25 @@ final class BenchCommand {
         Set<String> valued = new TreeSet<>(COMMON);
         OPTIONS.values().forEach(valued::addAll);
         return Args.Spec.of("bench", valued, Set.of());
+    }
+
+    /**
+     * The sentence for a benchmark over its budget: what was over ({@code over-budget}, or ours in a
+     * comparison, {@code ours-over-budget}; with --repeat, per repetition), else where to look.
+     */
+    static String overBudget(Map<String, Object> result) {
+        Object what = result.containsKey("over-budget") ? result.get("over-budget") : result.get("ours-over-budget");
+        if (what == null) {
+            return "over budget (within-budget: false; the budget and the figures are in the output)";
+        }
+        return "over budget: " + flatten(what);
+    }
+
+    private static String flatten(Object o) {
+        if (o instanceof List<?> list) {
+            return String.join("; ", list.stream().filter(java.util.Objects::nonNull).map(BenchCommand::flatten).distinct().toList());
+        }
+        return String.valueOf(o);
     }
 
     int run(List<String> argv) throws Exception {
@@ -100,7 +119,7 @@ final class BenchCommand {
             return ExitCodes.FAILED;
         }
         if (Boolean.FALSE.equals(result.get("within-budget"))) {
-            err.println("switchman bench " + name + ": over budget");
+            err.println("switchman bench " + name + ": " + overBudget(result));
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
@@ -132,9 +151,17 @@ final class BenchCommand {
                 yield Repeats.run(repeat, rep -> DnsFanoutBench.run(names, resolvers, inFlight, rounds));
             }
             case "chat" -> {
-                int commands = integer(args, "commands", 2000);
+                String backend = args.value("backend", "transcript");
                 int concurrency = integer(args, "concurrency", 200);
                 int checkSeconds = integer(args, "check-seconds", 10);
+                if (backend.equals("slack-http")) {
+                    int commands = integer(args, "commands", concurrency);
+                    yield Repeats.run(repeat, rep -> dev.switchman.app.serve.SlackChatBenchmark.run(commands, concurrency, checkSeconds));
+                }
+                if (!backend.equals("transcript")) {
+                    throw new UsageException("bench chat: --backend must be transcript or slack-http, got '" + backend + "'");
+                }
+                int commands = integer(args, "commands", 2000);
                 yield Repeats.run(repeat, rep -> ChatBenchmark.run(commands, concurrency, checkSeconds));
             }
             case "spf" -> compare(repeat, PyspfPeer.open(spfOptions(args)));

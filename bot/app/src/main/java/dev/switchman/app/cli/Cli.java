@@ -1,5 +1,6 @@
 package dev.switchman.app.cli;
 
+import dev.switchman.app.config.ConsoleOptions;
 import dev.switchman.core.check.CheckProviders;
 import dev.switchman.core.secret.Secrets;
 import java.io.InputStream;
@@ -58,6 +59,7 @@ public final class Cli {
                 case "probe" -> new ProbeCommand(CheckProviders.load(), clock, in, out, err).run(rest);
                 case "check" -> new CheckCommand(CheckProviders.load(), clock, out, err).run(rest);
                 case "bench" -> new BenchCommand(out, err).run(rest);
+                case "doctor" -> DoctorCommand.live(clock, out).run(rest);
                 case "rehearse", "record", "serve", "agent" -> Integrations.run(command, rest, in, out, err);
                 default -> command.startsWith("-") ? console(args) : unknown(command);
             };
@@ -106,7 +108,7 @@ public final class Cli {
     }
 
     private int unknown(String command) {
-        err.println("switchman: unknown command '" + command + "'; expected one of console, validate, probe, check, rehearse, record, bench, serve, agent");
+        err.println("switchman: unknown command '" + command + "'; expected one of console, validate, probe, check, rehearse, record, bench, serve, doctor, agent");
         err.println("(switchman --help for usage)");
         return ExitCodes.FAILED;
     }

@@ -19,6 +19,7 @@ public final class Usage {
                    switchman record RUN-ID --out FILE [--runbook FILE]
                    switchman bench rules|replay|dns|spf|parity|chat [--repeat N] [--peer PEER] [--format json]
                    switchman serve [--runbooks DIR]...             Slack/Discord backends + HTTP
+                   switchman doctor                                check the chat backends' settings and connections
                    switchman agent --name NAME --bot URL
 
             Every subcommand takes --help; --debug anywhere shows stack traces (a failure is otherwise one sentence).
@@ -75,6 +76,7 @@ public final class Usage {
                    switchman bench replay [--hours 72] [--checks 50] [--interval 10s] [--repeat N] [--format json]
                    switchman bench dns [--names 100] [--resolvers 20] [--in-flight 32] [--rounds 3] [--repeat N] [--format json]
                    switchman bench chat [--commands 2000] [--concurrency 200] [--check-seconds 10] [--repeat N] [--format json]
+                   switchman bench chat --backend slack-http [--commands 200] [--concurrency 200] [--check-seconds 10] [--repeat N] [--format json]
                    switchman bench dns --peer dnsperf [--names 100] [--resolvers 20] [--in-flight 32] [--peer-dns 127.0.0.1:PORT] [--repeat N] [--format json]
                    switchman bench spf --peer pyspf [--suite DIR] [--evaluations 3] [--peer-dns 127.0.0.1:PORT] [--repeat N] [--format json]
                    switchman bench parity [--rows 1000000] [--peer naive] [--repeat N] [--format json]
@@ -101,6 +103,13 @@ public final class Usage {
               Heartbeats: cron jobs call /ping/<check-id> (/start, /fail; docs/checks-heartbeat.md);
               SWITCHMAN_PING_KEY, when set, must come with every ping (X-Switchman-Ping-Key or ?key=).
               Store and runbooks as for the console (SWITCHMAN_HOME, SWITCHMAN_DB_URL, ./runbooks, --runbooks).""";
+
+    public static final String DOCTOR = """
+            usage: switchman doctor
+              Checks every chat backend of this build: not configured (which variables to set), or its
+              settings and the platform reached with them (Slack: auth.test; Discord: users/@me and the
+              application the token belongs to). One line per finding, never a secret. Exit 0 when at least
+              one backend is configured and nothing is wrong, else 1.""";
 
     public static final String AGENT = "usage: switchman agent --name NAME --bot URL   run assigned checks on this host, report to the bot";
 }

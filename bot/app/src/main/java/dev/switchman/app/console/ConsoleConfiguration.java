@@ -1,7 +1,7 @@
 package dev.switchman.app.console;
 
 import dev.switchman.app.bot.BotRuntime;
-import dev.switchman.app.cli.ConsoleOptions;
+import dev.switchman.app.config.ConsoleOptions;
 import dev.switchman.console.AnsiRenderer;
 import dev.switchman.console.AsCommand;
 import dev.switchman.console.ChatCommandSpec;

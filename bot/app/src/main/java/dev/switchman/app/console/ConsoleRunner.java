@@ -1,6 +1,6 @@
 package dev.switchman.app.console;
 
-import dev.switchman.app.cli.ConsoleOptions;
+import dev.switchman.app.config.ConsoleOptions;
 import dev.switchman.console.ConsoleShell;
 import dev.switchman.console.SwitchableOutput;
 import java.io.BufferedReader;

@@ -6,6 +6,7 @@ import dev.switchman.core.chat.ChatMessage;
 import dev.switchman.core.chat.Interaction;
 import dev.switchman.core.chat.InteractionHandler;
 import dev.switchman.core.chat.MessageRef;
+import dev.switchman.core.chat.Reply;
 import dev.switchman.core.http.HttpEndpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,18 @@ final class CompositeBackend implements ChatBackend {
     public void start(InteractionHandler handler) {
         for (ChatBackend b : backends.values()) {
             String prefix = b.name() + ":";
-            b.start((in, reply) -> handler.handle(qualified(in, prefix), reply));
+            b.start(new InteractionHandler() {
+                @Override
+                public void handle(Interaction in, Reply reply) {
+                    handler.handle(qualified(in, prefix), reply);
+                }
+
+                /** Autocomplete (Discord) asks the bot about the channel as the bot knows it: qualified. */
+                @Override
+                public List<String> completions(String channel, String line) {
+                    return handler.completions(channel == null ? null : prefix + channel, line);
+                }
+            });
         }
     }
 

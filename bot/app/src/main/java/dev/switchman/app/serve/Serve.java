@@ -121,6 +121,7 @@ public final class Serve implements AutoCloseable {
             } catch (IOException e) {
                 throw new ServeException("cannot listen on " + display(address) + ": " + e.getMessage() + " (set " + PORT + " or " + BIND + ")", e);
             }
+            BotConfiguration.warmUpRules(); // the first `start` should not wait seconds for the rule packs
             return new Serve(bot, backend, store, server, names);
         } catch (IOException e) {
             closeAll(bot, backend, store);

@@ -26,6 +26,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void overBudgetSaysWhatWasOverAcrossRepetitionsAndForOurSideOfAComparison() {
+        java.util.Map<String, Object> rep1 = new java.util.LinkedHashMap<>(java.util.Map.of("within-budget", false,
+                "over-budget", java.util.List.of("pg-mariadb-identical took 12.0 s, budget 10 s")));
+        java.util.Map<String, Object> rep2 = new java.util.LinkedHashMap<>(java.util.Map.of("within-budget", false,
+                "over-budget", java.util.List.of("pg-mariadb-identical took 11.1 s, budget 10 s", "peak heap 300 MB, budget 256 MB")));
+        java.util.Map<String, Object> rep3 = new java.util.LinkedHashMap<>(java.util.Map.of("within-budget", true));
+        assertEquals("over budget: pg-mariadb-identical took 12.0 s, budget 10 s; pg-mariadb-identical took 11.1 s, budget 10 s; peak heap 300 MB, budget 256 MB",
+                BenchCommand.overBudget(dev.switchman.core.bench.Repeats.summarize(java.util.List.of(rep1, rep2, rep3))));
+        assertEquals("over budget: median round 3.5 s, budget 3 s",
+                BenchCommand.overBudget(java.util.Map.of("ours-over-budget", java.util.List.of("median round 3.5 s, budget 3 s"))));
+        assertTrue(BenchCommand.overBudget(java.util.Map.of("within-budget", false)).startsWith("over budget (within-budget: false;"));
+    }
+
+    @Test
     void anOptionOfAnotherBenchmarkIsNamedWithExitOne() {
         assertEquals(1, run("bench", "rules", "--names", "3"));
         assertTrue(err().contains("bench rules: option --names is not one of this benchmark's"), err());

@@ -1,5 +1,6 @@
 package dev.switchman.app.cli;
 
+import dev.switchman.app.config.ConsoleOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

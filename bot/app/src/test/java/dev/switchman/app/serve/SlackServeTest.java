@@ -42,8 +42,16 @@ class SlackServeTest {
     private FakeSlackWebApi api;
     private Serve serve;
 
+    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+
     @BeforeEach
     void start() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        // DEBUG for our code and Slack's SDK (what could print a token), the rest as configured
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.switchman")).setLevel(ch.qos.logback.classic.Level.DEBUG);
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.slack")).setLevel(ch.qos.logback.classic.Level.DEBUG);
+        logs.start();
+        root.addAppender(logs);
         api = FakeSlackWebApi.start();
         Map<String, String> env = new HashMap<>();
         env.put("SWITCHMAN_HOME", home.toString());
@@ -58,6 +66,24 @@ class SlackServeTest {
     void stop() {
         if (serve != null) serve.close();
         api.close();
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+    }
+
+    /** Neither the bot token nor the signing secret is in any log line (DEBUG included), Slack call or event. */
+    private void noSecretAnywhere() {
+        for (var e : logs.list) {
+            String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
+            assertFalse(line.contains(TOKEN) || line.contains(SECRET), "a secret in the log: " + line);
+        }
+        assertTrue(logs.list.size() > 0, "the logs were captured");
+        for (FakeSlackWebApi.Call c : api.calls()) {
+            assertFalse(String.valueOf(c.params()).contains(SECRET) || String.valueOf(c.params()).contains(TOKEN), "a secret sent to Slack: " + c);
+        }
+        for (String run : serve.bot().store().runs()) {
+            for (var e : serve.bot().store().read(run)) {
+                assertFalse(e.payload().contains(TOKEN) || e.payload().contains(SECRET), "a secret in the event log: " + e);
+            }
+        }
     }
 
     private static Path runbooks() throws URISyntaxException {
@@ -123,7 +149,8 @@ class SlackServeTest {
 
         // start: the status message is posted top-level and becomes the run's thread
         type("UALICE", "start slack-run");
-        FakeSlackWebApi.Call status = api.await(c -> c.method().equals("chat.postMessage") && button(c, "Done") != null, 20,
+        // (the first start waits for the rule packs to compile: seconds, more on a loaded machine)
+        FakeSlackWebApi.Call status = api.await(c -> c.method().equals("chat.postMessage") && button(c, "Done") != null, 90,
                 "the status message");
         assertNull(status.param("thread_ts"));
         String ts = api.posted(status);
@@ -165,9 +192,7 @@ class SlackServeTest {
         assertTrue(posts.subList(1, posts.size()).stream().allMatch(c -> ts.equals(c.param("thread_ts"))), api.summary());
         assertTrue(api.calls("chat.update").stream().allMatch(c -> ts.equals(c.param("ts"))), api.summary());
         assertTrue(api.calls("chat.update").size() >= 3, api.summary());
-        for (FakeSlackWebApi.Call c : api.calls()) {
-            assertFalse(String.valueOf(c.params()).contains(SECRET), "the signing secret never reaches Slack");
-        }
+        noSecretAnywhere();
     }
 
     @Test

@@ -75,6 +75,16 @@ public final class DnsFanoutBench {
             out.put("queries-per-s", Math.round(queries / best));
             out.put("budget-s", BUDGET.toSeconds());
             out.put("within-budget", median <= BUDGET.toSeconds() && last[1] == 0);
+            List<String> over = new ArrayList<>();
+            if (median > BUDGET.toSeconds()) {
+                over.add("median round " + Math.round(median * 1000) / 1000.0 + " s, budget " + BUDGET.toSeconds() + " s");
+            }
+            if (last[1] > 0) {
+                over.add(last[1] + " of " + queries + " queries failed");
+            }
+            if (!over.isEmpty()) {
+                out.put("over-budget", over);
+            }
             return out;
         } catch (IOException e) {
             throw new IllegalStateException("could not start the loopback responders: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.switchman.checks.egress;
 
+import dev.switchman.checks.net.Idna;
 import dev.switchman.core.check.CheckProvider;
 import dev.switchman.core.check.CheckRequest;
 import dev.switchman.core.check.CheckResult;
@@ -67,6 +68,12 @@ public final class EgressTcpCheck implements CheckProvider {
             for (String e : split(endpoints)) {
                 if (port(e) < 1) {
                     problems.add("parameter 'endpoints': '" + e + "' is not host:port with a port in 1..65535");
+                } else {
+                    try {
+                        Idna.hostToAscii(host(e));
+                    } catch (IllegalArgumentException bad) {
+                        problems.add("parameter 'endpoints': " + bad.getMessage());
+                    }
                 }
             }
         }
@@ -133,7 +140,7 @@ public final class EgressTcpCheck implements CheckProvider {
     }
 
     private static Outcome probe(String endpoint, String tls, int timeoutMs) {
-        String host = host(endpoint);
+        String host = Idna.hostToAscii(host(endpoint)); // A-labels for the lookup and SNI (UTS 46)
         int port = port(endpoint);
         long start = System.nanoTime();
         InetAddress address;

@@ -75,5 +75,17 @@ class EgressTcpCheckIT {
     void badEndpointsAreRejectedAtValidation() {
         List<String> problems = new EgressTcpCheck().validate(Map.of("endpoints", "api.example.test,host:99999", "tls", "maybe"));
         assertEquals(3, problems.size(), problems.toString());
+        assertEquals(List.of("parameter 'endpoints': host name 'xn--zz.example' is not a valid internationalised name (UTS 46: PUNYCODE)"),
+                new EgressTcpCheck().validate(Map.of("endpoints", "xn--zz.example:443")));
+    }
+
+    @Test
+    void aHostNameIsLookedUpByItsALabelForm() throws Exception {
+        // UTS 46 maps full-width letters to ASCII: the name asked for is "localhost" (in /etc/hosts)
+        try (ServerSocket a = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String e = "\uff4c\uff4f\uff43\uff41\uff4c\uff48\uff4f\uff53\uff54:" + a.getLocalPort();
+            CheckResult r = check(Map.of("endpoints", e));
+            assertEquals(CheckStatus.PASS, r.status(), r.message());
+        }
     }
 }

@@ -60,11 +60,19 @@ public final class ChatBenchmark {
     private ChatBenchmark() {
     }
 
+    /**
+     * The benchmark's runbook {@code bench-chat} (a verify step on three {@link SlowCheck}s, then a manual step),
+     * with its roles given to {@code user} (a qualified id such as {@code console:bench} or {@code slack:UBENCH}).
+     */
+    public static Runbook runbook(CheckProviders providers, String user) {
+        LoadResult<Runbook> loaded = new RunbookLoader(providers).read("bench-chat.yaml", RUNBOOK.replace("console:bench", user));
+        return loaded.get().orElseThrow(() -> new IllegalStateException("the benchmark's runbook does not load: " + loaded.problems()));
+    }
+
     public static Map<String, Object> run(int commands, int concurrency, int checkSeconds) {
         SlowCheck slow = new SlowCheck(Duration.ofSeconds(checkSeconds));
         CheckProviders providers = new CheckProviders(List.of(slow));
-        LoadResult<Runbook> loaded = new RunbookLoader(providers).read("bench-chat.yaml", RUNBOOK);
-        Runbook runbook = loaded.get().orElseThrow(() -> new IllegalStateException("the benchmark's runbook does not load: " + loaded.problems()));
+        Runbook runbook = runbook(providers, "console:bench");
         TranscriptBackend chat = new TranscriptBackend(Clock.systemUTC(), "bench-0", Capabilities.slack()).recording(false);
         Bot bot = Bot.builder().runbooks(List.of(runbook)).store(new InMemoryEventStore()).clock(Clock.systemUTC())
                 .checkProviders(providers).backend(chat).build();
@@ -81,21 +89,7 @@ public final class ChatBenchmark {
             Samples s = drive(chat, commands, concurrency);
             long wallMs = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
             int inFlight = slow.running();
-            Arrays.sort(s.ack);
-            Arrays.sort(s.answer);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("benchmark", "chat");
-            m.put("backend", "transcript");
-            m.put("commands", s.ack.length);
-            m.put("concurrency", concurrency);
-            m.put("check_seconds", checkSeconds);
-            m.put("checks_in_flight", inFlight);
-            m.put("ack_p50_ms", round(percentile(s.ack, 50)));
-            m.put("ack_p99_ms", round(percentile(s.ack, 99)));
-            m.put("ack_max_ms", round(s.ack[s.ack.length - 1]));
-            m.put("answer_p50_ms", round(percentile(s.answer, 50)));
-            m.put("answer_p99_ms", round(percentile(s.answer, 99)));
-            m.put("answer_max_ms", round(s.answer[s.answer.length - 1]));
+            Map<String, Object> m = report("transcript", concurrency, checkSeconds, inFlight, s.ack, s.answer);
             m.put("errors", s.errors.get());
             m.put("wall_ms", wallMs);
             m.put("cpus", Runtime.getRuntime().availableProcessors());
@@ -107,6 +101,29 @@ public final class ChatBenchmark {
             slow.release();
             bot.close();
         }
+    }
+
+    /**
+     * The head of a chat benchmark's report: benchmark, backend, commands, concurrency, check_seconds,
+     * checks_in_flight, then ack and answer p50/p99/max in ms. Sorts {@code ack} and {@code answer} in place.
+     */
+    public static Map<String, Object> report(String backend, int concurrency, int checkSeconds, int inFlight, double[] ack, double[] answer) {
+        Arrays.sort(ack);
+        Arrays.sort(answer);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("benchmark", "chat");
+        m.put("backend", backend);
+        m.put("commands", ack.length);
+        m.put("concurrency", concurrency);
+        m.put("check_seconds", checkSeconds);
+        m.put("checks_in_flight", inFlight);
+        m.put("ack_p50_ms", round(percentile(ack, 50)));
+        m.put("ack_p99_ms", round(percentile(ack, 99)));
+        m.put("ack_max_ms", round(ack[ack.length - 1]));
+        m.put("answer_p50_ms", round(percentile(answer, 50)));
+        m.put("answer_p99_ms", round(percentile(answer, 99)));
+        m.put("answer_max_ms", round(answer[answer.length - 1]));
+        return m;
     }
 
     private record Samples(double[] ack, double[] answer, AtomicInteger errors) {
@@ -154,13 +171,15 @@ public final class ChatBenchmark {
         return new Samples(ack, answer, errors);
     }
 
-    static double percentile(double[] sorted, int p) {
+    /** The {@code p}-th percentile (nearest rank) of sorted samples; 0 when there are none. */
+    public static double percentile(double[] sorted, int p) {
         if (sorted.length == 0) return 0;
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    private static double round(double ms) {
+    /** Milliseconds to two decimals, for the report. */
+    public static double round(double ms) {
         return Math.round(ms * 100) / 100.0;
     }
 }

@@ -17,16 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * holding its check thread the whole time; {@link #release()} lets every pending check answer at once so a
  * benchmark ends without waiting. Answers PASS.
  */
-final class SlowCheck implements CheckProvider {
+public final class SlowCheck implements CheckProvider {
 
-    static final String KIND = "bench.slow";
+    public static final String KIND = "bench.slow";
 
     private final Duration duration;
     private final CountDownLatch released = new CountDownLatch(1);
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger started = new AtomicInteger();
 
-    SlowCheck(Duration duration) {
+    public SlowCheck(Duration duration) {
         this.duration = duration;
     }
 
@@ -61,16 +61,17 @@ final class SlowCheck implements CheckProvider {
     }
 
     /** Checks waiting right now. */
-    int running() {
+    public int running() {
         return running.get();
     }
 
     /** Checks started since the benchmark began. */
-    int started() {
+    public int started() {
         return started.get();
     }
 
-    void release() {
+    /** Lets every pending check answer now (the benchmark's end). */
+    public void release() {
         released.countDown();
     }
 }

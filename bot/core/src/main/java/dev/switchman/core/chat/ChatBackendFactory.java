@@ -32,4 +32,21 @@ public interface ChatBackendFactory {
      *         invalid; the message never contains a secret's value
      */
     ChatBackend create(Map<String, String> env, Clock clock);
+
+    /** One finding of {@code switchman doctor}: whether it is fine, and one sentence that never holds a secret. */
+    record Finding(boolean ok, String text) {
+    }
+
+    /**
+     * Checks the configuration and the connection to the platform without starting the backend, for
+     * {@code switchman doctor} (Slack: {@code auth.test}; Discord: {@code users/@me}). Called only when
+     * {@link #configured} is true. The default checks the configuration only ({@link #create} succeeds).
+     */
+    default List<Finding> doctor(Map<String, String> env, Clock clock) {
+        try (ChatBackend b = create(env, clock)) {
+            return List.of(new Finding(true, "the configuration is valid (this backend checks no connection)"));
+        } catch (IllegalArgumentException e) {
+            return List.of(new Finding(false, dev.switchman.core.secret.Secrets.message(e)));
+        }
+    }
 }

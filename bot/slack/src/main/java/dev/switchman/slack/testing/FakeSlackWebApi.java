@@ -47,6 +47,8 @@ public final class FakeSlackWebApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new LinkedHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
+    /** channel -> messages posted there (chat.postMessage and chat.postEphemeral answered 200). */
+    private final Map<String, Integer> posts = new java.util.HashMap<>();
 
     private FakeSlackWebApi(HttpServer server) {
         this.server = server;
@@ -127,6 +129,36 @@ public final class FakeSlackWebApi implements AutoCloseable {
         }
     }
 
+    /** Messages posted in {@code channel} so far (chat.postMessage and chat.postEphemeral). */
+    public int posted(String channel) {
+        lock.lock();
+        try {
+            return posts.getOrDefault(channel, 0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until more than {@code count} messages were posted in {@code channel}, at most {@code seconds}; false on time-out. */
+    public boolean awaitPosted(String channel, int count, long seconds) {
+        lock.lock();
+        try {
+            long left = TimeUnit.SECONDS.toNanos(seconds);
+            while (posts.getOrDefault(channel, 0) <= count) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = changed.awaitNanos(left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The ts of the message {@code call} posted (or edited). */
     public String posted(Call call) {
         return call.answeredTs();
@@ -157,6 +189,9 @@ public final class FakeSlackWebApi implements AutoCloseable {
                 answered = failure == null && (method.equals("chat.postMessage") || method.equals("chat.postEphemeral")) ? nextTs()
                         : params.get("ts");
                 calls.add(new Call(method, params, failure == null ? 200 : failure.status(), answered));
+                if (failure == null && (method.equals("chat.postMessage") || method.equals("chat.postEphemeral"))) {
+                    posts.merge(String.valueOf(params.get("channel")), 1, Integer::sum);
+                }
                 changed.signalAll();
             } finally {
                 lock.unlock();

@@ -1,4 +1,4 @@
-package dev.switchman.app.cli;
+package dev.switchman.app.config;
 
 import java.util.List;
 
