@@ -47,6 +47,10 @@ final class DiscordInteractions {
     /** Handles one interaction (PING is the HTTP endpoint's business and never comes here). */
     void dispatch(Incoming in, Acknowledger ack) {
         InteractionHandler h = handler;
+        if (in.type() == Incoming.Type.AUTOCOMPLETE) {
+            ack.choices(h == null || in.user() == null ? List.of() : complete(in, h));
+            return;
+        }
         if (h == null || in.user() == null) {
             ack.reply(ChatMessage.of(ChatMessage.Tone.WARNING, "Not ready", h == null ? "Switchman is starting; try again in a moment."
                     : "Switchman could not tell who you are."), true);
@@ -70,7 +74,6 @@ final class DiscordInteractions {
                 MessageRef source = in.sourceMessageId() == null ? null : new MessageRef(DiscordBackend.NAME, in.channelId(), in.sourceMessageId());
                 deliver(new Interaction.ButtonPress(in.customId(), in.user(), in.channelId(), source, in.id(), clock.instant()), in, ack, h);
             }
-            case AUTOCOMPLETE -> ack.choices(complete(in, h));
             default -> ack.reply(ChatMessage.of(ChatMessage.Tone.WARNING, "Not supported", "Switchman does not handle this kind of interaction."),
                     true);
         }

@@ -4,6 +4,7 @@ import dev.switchman.core.chat.ChatMessage;
 import dev.switchman.core.chat.MessageRef;
 import dev.switchman.core.chat.Reply;
 import dev.switchman.core.chat.Visibility;
+import dev.switchman.core.command.Replies;
 import dev.switchman.discord.rest.DiscordApiException;
 import dev.switchman.discord.rest.DiscordRest;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeoutException;
  * answer itself (type 4) when the bot already gave it (a parse error, a refused press), else a deferred
  * reply (type 5, "thinking…", flag 64 when ephemeral). Later answers edit the deferred reply
  * ({@code @original}) and then add follow-ups, through the interaction's webhook; they wait for the first
- * response to be out. Calls are serialised per interaction.
+ * response to be out. A refusal or error after a public acknowledgement replaces the public placeholder
+ * with an ephemeral follow-up (only the actor sees it). Calls are serialised per interaction.
  */
 final class DiscordReply implements Reply {
 
@@ -101,6 +103,13 @@ final class DiscordReply implements Reply {
         synchronized (this) {
             boolean ephemeral = visibility == Visibility.EPHEMERAL;
             DiscordRest.Message m;
+            if (!originalUsed && !ephemeral && Replies.isRefusalOrError(message)) {
+                // acknowledged in public, refused later: the refusal is the actor's business only (it is in the log)
+                rest.deleteOriginal(in.applicationId(), in.token());
+                originalUsed = true;
+                rest.followUp(in.applicationId(), in.token(), DiscordMessages.json(message, true));
+                return null;
+            }
             if (!originalUsed) {
                 m = rest.editOriginal(in.applicationId(), in.token(), DiscordMessages.editJson(message));
                 originalUsed = true;

@@ -166,9 +166,14 @@ class DiscordWholeRunIT {
         FakeDiscordApi.Call atApproval = statusEdit(statusId, "[Approve approve-cutover]");
         String approve = atApproval.customId("Approve approve-cutover");
 
-        // someone without the approvers' Discord role: refused, and recorded
-        FakeDiscordApi.Call refused = answer(press(STRANGER, NONE, approve, statusId));
+        // someone without the approvers' Discord role: refused, shown to them only (the public placeholder goes), and recorded
+        String refusedToken = press(STRANGER, NONE, approve, statusId);
+        FakeDiscordApi.Call refused = api.await(c -> c.method().equals("POST") && c.path().endsWith("/webhooks/" + FakeDiscordApi.APP_ID + "/"
+                + refusedToken), WAIT);
         assertTrue(refused.text().contains("Refused") && refused.text().contains("approvers"), refused.text());
+        assertEquals(DiscordMessages.EPHEMERAL, refused.body().path("flags").asInt(), "only the one who pressed sees it");
+        assertTrue(api.calls().stream().anyMatch(c -> c.method().equals("DELETE") && c.path().endsWith("/" + refusedToken + "/messages/@original")),
+                api.render());
 
         // a member of that role: granted
         FakeDiscordApi.Call granted = answer(press(APPROVER, new String[] {APPROVER_ROLE}, approve, statusId));

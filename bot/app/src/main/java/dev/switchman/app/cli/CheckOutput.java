@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchman.core.check.CheckResult;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Prints check results: one human line (plus observations) or one JSON object per line. */
@@ -37,9 +38,28 @@ public final class CheckOutput {
             }
             b.append(" [").append(r.duration().toMillis()).append(" ms]");
             out.println(b);
-            r.observations().forEach((k, v) -> out.println("        " + k + " = " + v));
+            r.observations().forEach((k, v) -> {
+                if (v instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(e -> e instanceof Map<?, ?>)) {
+                    out.println("        " + k + ":");
+                    list.forEach(e -> out.println("          " + item((Map<?, ?>) e)));
+                } else {
+                    out.println("        " + k + " = " + v);
+                }
+            });
         }
         out.flush();
+    }
+
+    /**
+     * One entry of a list of objects, on one line: a per-address report ({@code address}, {@code status},
+     * {@code message}) as {@code address STATUS: message} (its own observations are in the JSON form);
+     * anything else (a redirect hop, ...) as compact JSON.
+     */
+    static String item(Map<?, ?> e) {
+        if (e.containsKey("address") && e.containsKey("status") && e.containsKey("message")) {
+            return String.format("%-15s %-7s %s", e.get("address"), e.get("status"), e.get("message"));
+        }
+        return toJson(e);
     }
 
     public static Map<String, Object> toMap(CheckResult r) {

@@ -87,6 +87,25 @@ class CliTest {
     }
 
     @Test
+    void textOutputPrintsAPerAddressReportOneAddressALine() {
+        java.util.Map<String, Object> obs = new java.util.LinkedHashMap<>();
+        obs.put("status", 503);
+        obs.put("addresses", List.of(
+                java.util.Map.of("address", "127.0.0.1", "status", "PASS", "message", "200 at 127.0.0.1", "observations", java.util.Map.of("status", 200)),
+                java.util.Map.of("address", "::1", "status", "FAIL", "message", "503 at ::1", "observations", java.util.Map.of("status", 503))));
+        obs.put("redirects", List.of(java.util.Map.of("url", "http://a.test/")));
+        new CheckOutput(new PrintStream(out, true, StandardCharsets.UTF_8), false).print(new dev.switchman.core.check.CheckResult("h", "http.health",
+                "http://a.test/", dev.switchman.core.check.CheckStatus.FAIL, obs, "addresses differ", java.time.Instant.EPOCH, java.time.Duration.ZERO));
+        assertEquals(List.of("FAIL    h (http.health) http://a.test/: addresses differ [0 ms]",
+                "        status = 503",
+                "        addresses:",
+                "          127.0.0.1       PASS    200 at 127.0.0.1",
+                "          ::1             FAIL    503 at ::1",
+                "        redirects:",
+                "          {\"url\":\"http://a.test/\"}"), out().lines().toList());
+    }
+
+    @Test
     void probeExitCodesFollowTheStatus() {
         assertEquals(0, run("", "probe", "test.echo", "status=WARN"));
         assertEquals(1, run("", "probe", "test.echo", "status=FAIL"));

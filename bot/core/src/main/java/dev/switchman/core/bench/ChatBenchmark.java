@@ -96,6 +96,10 @@ public final class ChatBenchmark {
             m.put("load_average", Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0);
             m.put("within-budget", percentile(s.ack, 99) <= ACK_BUDGET_MS && percentile(s.answer, 99) <= ANSWER_BUDGET_MS
                     && s.errors.get() == 0 && inFlight > 0);
+            List<String> over = overBudget(percentile(s.ack, 99), percentile(s.answer, 99), s.errors.get(), inFlight);
+            if (!over.isEmpty()) {
+                m.put("over-budget", over);
+            }
             return m;
         } finally {
             slow.release();
@@ -127,6 +131,24 @@ public final class ChatBenchmark {
     }
 
     private record Samples(double[] ack, double[] answer, AtomicInteger errors) {
+    }
+
+    /** What was over the budget, one sentence each (empty when within it); latencies in ms. */
+    static List<String> overBudget(double ackP99, double answerP99, int errors, int checksInFlight) {
+        List<String> over = new ArrayList<>();
+        if (ackP99 > ACK_BUDGET_MS) {
+            over.add("ack p99 " + round(ackP99) + " ms, budget " + round(ACK_BUDGET_MS) + " ms");
+        }
+        if (answerP99 > ANSWER_BUDGET_MS) {
+            over.add("answer p99 " + round(answerP99) + " ms, budget " + round(ANSWER_BUDGET_MS) + " ms");
+        }
+        if (errors > 0) {
+            over.add(errors + " commands were answered with an error");
+        }
+        if (checksInFlight == 0) {
+            over.add("no slow check was in flight during the measurement");
+        }
+        return over;
     }
 
     /** {@code concurrency} clients, one per channel, send {@code commands} commands in all; latencies in ms. */

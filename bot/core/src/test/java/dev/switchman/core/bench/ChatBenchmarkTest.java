@@ -23,6 +23,14 @@ class ChatBenchmarkTest {
     }
 
     @Test
+    void overBudgetNamesEachFigureOverItsBudget() {
+        assertEquals(java.util.List.of(), ChatBenchmark.overBudget(0.1, 12, 0, 30));
+        assertEquals(java.util.List.of("answer p99 77.04 ms, budget 50.0 ms"), ChatBenchmark.overBudget(0.07, 77.04, 0, 30));
+        assertEquals(java.util.List.of("ack p99 6.0 ms, budget 5.0 ms", "2 commands were answered with an error",
+                "no slow check was in flight during the measurement"), ChatBenchmark.overBudget(6, 10, 2, 0));
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         double[] v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         assertEquals(5, ChatBenchmark.percentile(v, 50));

@@ -97,6 +97,12 @@ public final class DiscordRest {
                 "/webhooks/" + applicationId + "/***/messages/@original", json, false, true));
     }
 
+    /** Deletes the interaction's original response (the deferred "thinking…" placeholder): {@code DELETE /webhooks/{app}/{token}/messages/@original}. */
+    public void deleteOriginal(String applicationId, String token) {
+        call("DELETE", "/webhooks/" + applicationId + "/" + token + "/messages/@original", "/webhooks/" + applicationId + "/***/messages/@original",
+                null, false, true);
+    }
+
     /** A follow-up message: {@code POST /webhooks/{app}/{token}}; {@code json} may carry {@code flags: 64} (ephemeral). */
     public Message followUp(String applicationId, String token, String json) {
         return message(call("POST", "/webhooks/" + applicationId + "/" + token, "/webhooks/" + applicationId + "/***", json, false, true));

@@ -155,6 +155,7 @@ public final class FakeDiscordApi implements AutoCloseable {
         }
         byte[] out = answer.getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().set("Content-Type", "application/json");
+        if (status == 200 && out.length == 0) status = 204;
         x.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
         try (OutputStream os = x.getResponseBody()) {
             os.write(out);
@@ -174,6 +175,9 @@ public final class FakeDiscordApi implements AutoCloseable {
 
     private String answer(String method, String path, JsonNode body) {
         Matcher m;
+        if ((m = ORIGINAL.matcher(path)).matches() && method.equals("DELETE")) {
+            return "";
+        }
         if ((m = ORIGINAL.matcher(path)).matches() && method.equals("PATCH")) {
             String token = m.group(2);
             String id = originalOfToken.computeIfAbsent(token, t -> String.valueOf(ids.incrementAndGet()));
