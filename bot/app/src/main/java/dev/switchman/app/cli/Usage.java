@@ -93,7 +93,8 @@ public final class Usage {
               server with their endpoints (/slack/events, /discord/interactions) and /health. Runs until
               stopped (Ctrl-C, SIGTERM). A missing or invalid setting is one sentence and exit 1.
               Slack (docs/slack.md): SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, events at
-              /slack/events); SLACK_API_URL overrides the Web API base URL (https://slack.com/api/).
+              /slack/events); SLACK_API_URL overrides the Web API base URL (https://slack.com/api/);
+              SLACK_USER_GROUPS=true lets roles name Slack user groups (slack-group:<id>).
               Discord (docs/discord.md): DISCORD_BOT_TOKEN (gateway mode, nothing inbound); with
               DISCORD_PUBLIC_KEY (64 hex digits) interactions arrive at /discord/interactions instead
               (HTTP mode). Optional: DISCORD_APPLICATION_ID, DISCORD_GUILD_ID (register /switchman in
