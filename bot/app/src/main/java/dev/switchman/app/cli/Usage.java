@@ -101,6 +101,8 @@ public final class Usage {
               one server), DISCORD_REGISTER_COMMANDS=false, DISCORD_API_URL (REST base URL).
               HTTP: SWITCHMAN_HTTP_PORT (default 8080; 0 = any free port), SWITCHMAN_HTTP_BIND (default
               127.0.0.1, this machine only: put a TLS proxy in front, or set 0.0.0.0 knowingly).
+              Heartbeats: cron jobs call /ping/<check-id> (/start, /fail; docs/checks-heartbeat.md);
+              SWITCHMAN_PING_KEY, when set, must come with every ping (X-Switchman-Ping-Key or ?key=).
               Store and runbooks as for the console (SWITCHMAN_HOME, SWITCHMAN_DB_URL, ./runbooks, --runbooks).""";
 
     public static final String DOCTOR = """
