@@ -83,6 +83,11 @@ public final class SlackBackend implements ChatBackend {
     /** How long a team message waits for its run's thread to open before it goes to the channel. */
     static final Duration OPENING_WAIT = Duration.ofSeconds(10);
     private volatile InteractionHandler handler;
+    /** How long the user groups fetched from Slack are used before they are fetched again. */
+    public static final Duration GROUPS_TTL = Duration.ofSeconds(60);
+    private final boolean userGroups;
+    private Map<String, java.util.Set<String>> groupsByUser = Map.of();
+    private java.time.Instant groupsFetched;
 
     /**
      * @param botToken      the bot token ({@code xoxb-...}) the Web API calls use
@@ -90,6 +95,15 @@ public final class SlackBackend implements ChatBackend {
      * @param apiUrl        the Web API base URL ({@link #DEFAULT_API_URL}; a loopback fake in tests)
      */
     public SlackBackend(String botToken, String signingSecret, String apiUrl, Clock clock) {
+        this(botToken, signingSecret, apiUrl, clock, false);
+    }
+
+    /**
+     * @param userGroups resolve the acting user's Slack user groups ({@code usergroups.list}, scope
+     *                   {@code usergroups:read}, cached {@link #GROUPS_TTL}) so runbook roles may name
+     *                   {@code slack-group:<id>}
+     */
+    public SlackBackend(String botToken, String signingSecret, String apiUrl, Clock clock, boolean userGroups) {
         Secrets.register(botToken);
         Secrets.register(signingSecret);
         this.clock = clock;
@@ -108,6 +122,7 @@ public final class SlackBackend implements ChatBackend {
         // no middleware: no auth.test round trip before the first ack; the Web API calls carry the token themselves
         this.app = new App(appConfig, slack, List.of());
         this.parser = new SlackRequestParser(appConfig);
+        this.userGroups = userGroups;
         app.command(Pattern.compile(".*"), (req, ctx) -> {
             Optional<ChatMessage> now = command(req.getPayload());
             if (now.isEmpty()) {
@@ -202,7 +217,7 @@ public final class SlackBackend implements ChatBackend {
             // nobody to act as, nowhere to answer: nothing reaches the bot
             return Optional.of(ChatMessage.text("this request names no user or channel; nothing was done"));
         }
-        ChatUser user = new ChatUser("slack", p.getUserId(), p.getUserName());
+        ChatUser user = new ChatUser("slack", p.getUserId(), p.getUserName(), groups(p.getUserId()));
         String text = p.getText() == null ? "" : p.getText().trim();
         String verb = text.split("\\s+", 2)[0];
         boolean opensThread = verb.equals("start") || verb.equals("rehearse");
@@ -233,7 +248,8 @@ public final class SlackBackend implements ChatBackend {
         String ts = p.getContainer() != null && p.getContainer().getMessageTs() != null ? p.getContainer().getMessageTs()
                 : p.getMessage() == null ? null : p.getMessage().getTs();
         MessageRef source = blank(ts) ? null : new MessageRef(name(), channel, ts);
-        ChatUser user = new ChatUser("slack", p.getUser().getId(), p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName());
+        ChatUser user = new ChatUser("slack", p.getUser().getId(), p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName(),
+                groups(p.getUser().getId()));
         SlackReply reply = new SlackReply(this, channel, p.getUser().getId(), source, null, false);
         for (BlockActionPayload.Action a : p.getActions()) {
             if (blank(a.getActionId())) {
@@ -242,6 +258,36 @@ public final class SlackBackend implements ChatBackend {
             handler.handle(new Interaction.ButtonPress(a.getActionId(), user, channel, source, p.getTriggerId(), clock.instant()), reply);
         }
         reply.leaveHandler();
+    }
+
+    /**
+     * The user groups {@code userId} is in, as {@code slack-group:<id>} (empty unless enabled): from
+     * {@code usergroups.list?include_users=true}, fetched at most once per {@link #GROUPS_TTL}. When Slack
+     * cannot be asked (missing scope, down), the last list is kept (none at first) and the failure logged:
+     * a role held through a group is then refused, never granted by mistake.
+     */
+    synchronized java.util.Set<String> groups(String userId) {
+        if (!userGroups) {
+            return java.util.Set.of();
+        }
+        java.time.Instant now = clock.instant();
+        if (groupsFetched == null || !now.isBefore(groupsFetched.plus(GROUPS_TTL))) {
+            groupsFetched = now;
+            try {
+                var r = call("usergroups.list", () -> methods.usergroupsList(q -> q.includeUsers(true)));
+                Map<String, java.util.Set<String>> by = new HashMap<>();
+                for (var g : r.getUsergroups() == null ? List.<com.slack.api.model.Usergroup>of() : r.getUsergroups()) {
+                    for (String u : g.getUsers() == null ? List.<String>of() : g.getUsers()) {
+                        by.computeIfAbsent(u, k -> new java.util.HashSet<>()).add("slack-group:" + g.getId());
+                    }
+                }
+                groupsByUser = by;
+            } catch (RuntimeException e) {
+                log.warn("Slack user groups could not be read (roles naming slack-group: are refused until they can): {}",
+                        Secrets.message(e));
+            }
+        }
+        return groupsByUser.getOrDefault(userId, java.util.Set.of());
     }
 
     private static boolean blank(String s) {

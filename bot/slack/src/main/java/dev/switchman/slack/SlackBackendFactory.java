@@ -12,7 +12,8 @@ import java.util.Map;
  * Slack for {@code switchman serve}, from the environment: {@value #BOT_TOKEN} (the bot token,
  * {@code xoxb-...}), {@value #SIGNING_SECRET} (HTTP mode: requests to {@value SlackBackend#PATH} are
  * verified with it) and optionally {@value #API_URL} (the Web API base URL, default
- * {@value SlackBackend#DEFAULT_API_URL}: a proxy, or a loopback fake in tests). Configured when any of
+ * {@value SlackBackend#DEFAULT_API_URL}: a proxy, or a loopback fake in tests) and {@value #USER_GROUPS}
+ * ({@code true}: roles may name Slack user groups). Configured when any of
  * them is set. Socket Mode ({@value #APP_TOKEN}) is not in this build and says so.
  */
 public final class SlackBackendFactory implements ChatBackendFactory {
@@ -21,6 +22,8 @@ public final class SlackBackendFactory implements ChatBackendFactory {
     public static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
     public static final String APP_TOKEN = "SLACK_APP_TOKEN";
     public static final String API_URL = "SLACK_API_URL";
+    /** {@code true}: resolve users' Slack user groups, so roles may name {@code slack-group:<id>} (scope {@code usergroups:read}). */
+    public static final String USER_GROUPS = "SLACK_USER_GROUPS";
 
     @Override
     public String name() {
@@ -67,7 +70,11 @@ public final class SlackBackendFactory implements ChatBackendFactory {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(API_URL + " must be an http(s) URL such as " + SlackBackend.DEFAULT_API_URL);
         }
-        return new SlackBackend(token, secret, api, clock);
+        String groups = env.getOrDefault(USER_GROUPS, "false").trim();
+        if (!groups.equals("true") && !groups.equals("false") && !groups.isEmpty()) {
+            throw new IllegalArgumentException(USER_GROUPS + " must be true or false, got '" + groups + "'");
+        }
+        return new SlackBackend(token, secret, api, clock, groups.equals("true"));
     }
 
     static final String SLACK_SOCKET_MODE_MISSING = APP_TOKEN + " is set but Socket Mode is not in this build; set "

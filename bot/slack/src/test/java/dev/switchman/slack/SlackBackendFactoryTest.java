@@ -50,6 +50,10 @@ class SlackBackendFactoryTest {
                 .startsWith("SLACK_API_URL must be an http(s) URL"));
         assertTrue(error(Map.of("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", "https://u:pw@proxy.example/"))
                 .startsWith("SLACK_API_URL must be an http(s) URL"));
+        // not a secret: its value is shown
+        assertEquals("SLACK_USER_GROUPS must be true or false, got 'yes'", assertThrows(IllegalArgumentException.class,
+                () -> factory.create(Map.of("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET, "SLACK_USER_GROUPS", "yes"),
+                        Clock.systemUTC())).getMessage());
     }
 
     @Test

@@ -205,6 +205,32 @@ class SlackBackendTest {
     }
 
     @Test
+    void userGroupsComeFromSlackCachedForAMinute() {
+        api.userGroups(Map.of("S0OPS", List.of("U123", "U456"), "S0DBA", List.of("U456")));
+        SlackBackend withGroups = new SlackBackend(TOKEN, SECRET, api.url(), clock, true);
+        List<Interaction> seen = new CopyOnWriteArrayList<>();
+        withGroups.start((in, reply) -> {
+            seen.add(in);
+            reply.ack(Visibility.EPHEMERAL);
+        });
+        String body = SignedSlackRequests.slashCommand("U456", "dana", "C1", "status", "t1");
+        String ts = String.valueOf(clock.instant().getEpochSecond());
+        withGroups.endpoints().get(0).handle(request(body, ts, signer.sign(ts, body.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(java.util.Set.of("slack-group:S0OPS", "slack-group:S0DBA"), seen.get(0).user().groups());
+        // a second action within the minute asks Slack nothing
+        post(SignedSlackRequests.blockAction("U123", "alice", "C1", "1.2", "b1", "t2"));
+        assertEquals(java.util.Set.of("slack-group:S0OPS"), withGroups.groups("U123"));
+        assertEquals(1, api.calls("usergroups.list").size());
+        clock.advance(SlackBackend.GROUPS_TTL);
+        api.userGroups(Map.of());
+        assertEquals(java.util.Set.of(), withGroups.groups("U123"));
+        assertEquals(2, api.calls("usergroups.list").size());
+        // without the option no one has groups and Slack is not asked
+        assertEquals(java.util.Set.of(), backend.groups("U456"));
+        withGroups.close();
+    }
+
+    @Test
     void aRequestBeforeStartIsUnavailableAndOtherMethodsAreRefused() {
         SlackBackend fresh = new SlackBackend(TOKEN, SECRET, api.url(), clock);
         String body = SignedSlackRequests.slashCommand("U1", "a", "C1", "status", "t");

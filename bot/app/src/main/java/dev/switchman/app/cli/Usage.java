@@ -93,13 +93,16 @@ public final class Usage {
               server with their endpoints (/slack/events, /discord/interactions) and /health. Runs until
               stopped (Ctrl-C, SIGTERM). A missing or invalid setting is one sentence and exit 1.
               Slack (docs/slack.md): SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, events at
-              /slack/events); SLACK_API_URL overrides the Web API base URL (https://slack.com/api/).
+              /slack/events); SLACK_API_URL overrides the Web API base URL (https://slack.com/api/);
+              SLACK_USER_GROUPS=true lets roles name Slack user groups (slack-group:<id>).
               Discord (docs/discord.md): DISCORD_BOT_TOKEN (gateway mode, nothing inbound); with
               DISCORD_PUBLIC_KEY (64 hex digits) interactions arrive at /discord/interactions instead
               (HTTP mode). Optional: DISCORD_APPLICATION_ID, DISCORD_GUILD_ID (register /switchman in
               one server), DISCORD_REGISTER_COMMANDS=false, DISCORD_API_URL (REST base URL).
               HTTP: SWITCHMAN_HTTP_PORT (default 8080; 0 = any free port), SWITCHMAN_HTTP_BIND (default
               127.0.0.1, this machine only: put a TLS proxy in front, or set 0.0.0.0 knowingly).
+              Heartbeats: cron jobs call /ping/<check-id> (/start, /fail; docs/checks-heartbeat.md);
+              SWITCHMAN_PING_KEY, when set, must come with every ping (X-Switchman-Ping-Key or ?key=).
               Store and runbooks as for the console (SWITCHMAN_HOME, SWITCHMAN_DB_URL, ./runbooks, --runbooks).""";
 
     public static final String DOCTOR = """

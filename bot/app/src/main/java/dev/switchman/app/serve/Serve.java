@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
 /**
  * {@code switchman serve} running: every configured chat backend ({@link ChatBackendFactory}, found with
  * {@link ServiceLoader}) behind one bot, and one {@link EmbeddedHttpServer} serving every backend's
- * {@link ChatBackend#endpoints()} plus {@code /health}. Configuration from the environment:
+ * {@link ChatBackend#endpoints()}, every check kind's {@code CheckProvider#endpoints()} (heartbeat's
+ * {@code /ping/<check-id>}) plus {@code /health}. Configuration from the environment:
  * {@value #PORT} (default {@value #DEFAULT_PORT}; 0 takes any free port) and {@value #BIND} (default
  * {@value #DEFAULT_BIND}: only this machine; set {@code 0.0.0.0} behind a TLS-terminating proxy), plus
  * each backend's own variables and the store's ({@link Settings}).
@@ -112,6 +113,7 @@ public final class Serve implements AutoCloseable {
             store = dev.switchman.app.bot.CrashPointEventStore.armedFromEnvironment(settings.openStore(), env);
             bot = BotConfiguration.newBot(backend, catalog, store, providers, clock, settings);
             List<HttpEndpoint> endpoints = new ArrayList<>(backend.endpoints());
+            providers.all().forEach(p -> endpoints.addAll(p.endpoints())); // pushed checks: heartbeat's /ping/<id>
             endpoints.add(health(names));
             EmbeddedHttpServer server;
             try {

@@ -133,7 +133,7 @@ class ServeTest {
     void servesTheBackendsEndpointsAndHealthOnLoopback() throws Exception {
         try (Serve serve = start(env("FAKE_TOKEN", "fk-1234"))) {
             assertTrue(serve.url().startsWith("http://127.0.0.1:"), serve.url());
-            assertEquals(List.of("/fake/*", "/health"), serve.paths());
+            assertEquals(List.of("/fake/*", "/ping/*", "/health"), serve.paths(), "the backend's, the heartbeat check's, the server's own");
 
             var health = send("GET", serve.url() + "/health", null);
             assertEquals(200, health.statusCode());
@@ -148,6 +148,11 @@ class ServeTest {
             assertEquals(404, send("GET", serve.url() + "/nowhere", null).statusCode());
             assertEquals(404, send("GET", serve.url() + "/fakeish", null).statusCode());
             assertEquals(500, send("POST", serve.url() + "/fake/boom", "").statusCode());
+
+            var ping = send("POST", serve.url() + "/ping/cron-heartbeat", "");
+            assertEquals(200, ping.statusCode(), "a cron job's heartbeat ping reaches the heartbeat check");
+            assertEquals("OK\n", ping.body());
+            assertEquals(404, send("GET", serve.url() + "/ping/", null).statusCode());
 
             received.clear();
             var big = send("POST", serve.url() + "/fake/events", "x".repeat(EmbeddedHttpServer.MAX_BODY + 1));

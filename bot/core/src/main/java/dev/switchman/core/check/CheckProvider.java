@@ -49,4 +49,12 @@ public interface CheckProvider {
 
     /** Runs one check; must return by the request's deadline. */
     CheckResult run(CheckRequest request);
+
+    /**
+     * Routes this kind answers on {@code switchman serve}'s HTTP server, for checks that are pushed to
+     * rather than polled ({@code heartbeat}: cron jobs call {@code /ping/<check-id>}). Default: none.
+     */
+    default List<dev.switchman.core.http.HttpEndpoint> endpoints() {
+        return List.of();
+    }
 }

@@ -47,6 +47,8 @@ public final class FakeSlackWebApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new LinkedHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
+    /** usergroups.list: group id -> member ids. */
+    private volatile Map<String, List<String>> userGroups = Map.of();
     /** channel -> messages posted there (chat.postMessage and chat.postEphemeral answered 200). */
     private final Map<String, Integer> posts = new java.util.HashMap<>();
 
@@ -84,6 +86,11 @@ public final class FakeSlackWebApi implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** What {@code usergroups.list} answers from now on: group id -> member ids. */
+    public void userGroups(Map<String, List<String>> groups) {
+        this.userGroups = Map.copyOf(groups);
     }
 
     /** Every call so far, in order. */
@@ -213,6 +220,10 @@ public final class FakeSlackWebApi implements AutoCloseable {
                 case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + answered + "\"}";
                 case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
                 case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + answered + "\"}";
+                case "usergroups.list" -> "{\"ok\":true,\"usergroups\":[" + userGroups.entrySet().stream()
+                        .map(g -> "{\"id\":\"" + g.getKey() + "\",\"handle\":\"" + g.getKey().toLowerCase() + "\",\"users\":["
+                                + g.getValue().stream().map(u -> "\"" + u + "\"").collect(java.util.stream.Collectors.joining(",")) + "]}")
+                        .collect(java.util.stream.Collectors.joining(",")) + "]}";
                 default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
             };
             byte[] out = json.getBytes(StandardCharsets.UTF_8);
