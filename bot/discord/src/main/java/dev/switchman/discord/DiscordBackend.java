@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +54,12 @@ public final class DiscordBackend implements ChatBackend {
     @FunctionalInterface
     interface GatewayConnector {
         // interactions need no gateway intents (docs: "Events / Gateway", Gateway Intents)
-        GatewayConnector LIVE = (token, listener) -> JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
+        // JDA's own REST calls (the first response) use DISCORD_API_URL too, so a proxy sees every call
+        GatewayConnector LIVE = (config, listener) -> JDABuilder.createLight(config.botToken(), EnumSet.noneOf(GatewayIntent.class))
+                .setRestConfig(new RestConfig().setBaseUrl(config.apiUrl().endsWith("/") ? config.apiUrl() : config.apiUrl() + "/"))
                 .addEventListeners(listener).build();
 
-        JDA connect(String token, GatewayListener listener);
+        JDA connect(DiscordConfig config, GatewayListener listener);
     }
 
     /** A backend on Discord's API (or {@code config.apiUrl()}), waiting out rate limits on {@code scheduler}. */
@@ -127,7 +130,7 @@ public final class DiscordBackend implements ChatBackend {
         }
         if (config.mode() == DiscordConfig.Mode.GATEWAY) {
             try {
-                jda = connector.connect(config.botToken(), listener);
+                jda = connector.connect(config, listener);
             } catch (RuntimeException e) {
                 throw new IllegalStateException("Discord gateway: could not log in: " + Secrets.message(e));
             }

@@ -77,7 +77,7 @@ class GatewayListenerIT {
         scheduler = Scheduler.system(Clock.systemUTC());
         DiscordConfig config = DiscordConfig.fromEnv(Map.of("DISCORD_BOT_TOKEN", "test-bot-token-0123456789abcdef", "DISCORD_API_URL",
                 api.baseUrl()));
-        backend = new DiscordBackend(config, Clock.systemUTC(), scheduler, Duration.ofMillis(10)).connector((token, l) -> {
+        backend = new DiscordBackend(config, Clock.systemUTC(), scheduler, Duration.ofMillis(10)).connector((cfg, l) -> {
             listener = l;
             return jda;
         });

@@ -69,6 +69,13 @@ class ServeDiscordIT {
             assertFalse(answer.text().isBlank(), api.render());
             assertTrue(api.calls().stream().anyMatch(c -> c.method().equals("PUT") && c.path().endsWith("/commands")), "registered at start");
 
+            // autocomplete asks the real bot: the bundled runbooks for `start`
+            var choices = new ObjectMapper().readTree(client.post(SignedClient.Payloads.autocomplete("62", "serve-tok-2", "300000000000000009",
+                    SignedClient.Payloads.member("1001", List.of()), "start", "runbook", "")).body());
+            assertEquals(8, choices.path("type").asInt());
+            assertTrue(choices.path("data").path("choices").size() > 0, choices.toString());
+            assertTrue(choices.toString().contains("\"" + serve.bot().runbookIds().get(0) + "\""), choices.toString());
+
             var health = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(serve.url() + "/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertTrue(health.body().contains("\"discord\""), health.body());

@@ -219,6 +219,26 @@ public final class SwitchmanProcess implements AutoCloseable {
         return "";
     }
 
+    /** Waits until stdout holds {@code text} (at most {@code timeout}); returns stdout. */
+    public String awaitStdout(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (out) {
+            while (out.indexOf(text) < 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.isAlive() && streamsClosed.getCount() == 0) {
+                    throw new AssertionError("no '" + text + "' on stdout within " + timeout + ":\n" + out + "\nstderr:\n" + stderr());
+                }
+                out.wait(Math.max(1, left / 1_000_000));
+            }
+            return out.toString();
+        }
+    }
+
+    /** SIGTERM: the shutdown hooks run. */
+    public void terminate() {
+        process.destroy();
+    }
+
     public String stdout() {
         synchronized (out) {
             return out.toString();

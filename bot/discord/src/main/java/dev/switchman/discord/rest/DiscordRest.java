@@ -81,10 +81,12 @@ public final class DiscordRest {
                 .writeTimeout(15, TimeUnit.SECONDS).build();
     }
 
+    /** True when a bot token was given (channel messages and registration need it). */
     public boolean hasBotToken() {
         return botToken != null;
     }
 
+    /** The API base in use, without a trailing slash. */
     public String baseUrl() {
         return baseUrl;
     }
