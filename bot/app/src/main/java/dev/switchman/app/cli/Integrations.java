@@ -55,7 +55,7 @@ final class Integrations {
         Path scenario = Path.of(args.positionals().get(0));
         if (!Files.isRegularFile(scenario)) {
             err.println(scenario + ":0:0: error: no such file");
-            return ExitCodes.FAILED;
+            return Rehearsal.INVALID; // not 1: that says the rules missed an expectation
         }
         String report = args.value("report", null);
         Rehearsal.Options options = Rehearsal.Options.defaults().withJson(json);

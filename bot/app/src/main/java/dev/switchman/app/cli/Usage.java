@@ -64,7 +64,7 @@ public final class Usage {
     public static final String REHEARSE = """
             usage: switchman rehearse SCENARIO [--report DIR] [--format json]
               Replays a scenario on a virtual clock with the real engine and rules. Exit 0 iff every
-              expectation holds, 1 if one fails, 2 if the scenario is invalid (its problems are printed).
+              expectation holds, 1 if one fails, 2 if the scenario is invalid or missing (its problems are printed).
               --report DIR writes report.json, report.md and report.html (SVG timeline).""";
 
     public static final String RECORD = """

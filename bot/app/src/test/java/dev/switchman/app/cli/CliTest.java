@@ -276,6 +276,12 @@ class CliTest {
     }
 
     @Test
+    void rehearsingAMissingScenarioIsInvalidNotAFailedExpectation() {
+        assertEquals(2, run("", "rehearse", "/no/such/scenario.yaml"));
+        assertTrue(err().contains("/no/such/scenario.yaml:0:0: error: no such file"), err());
+    }
+
+    @Test
     void checkNamesAnUnknownRunbook() {
         assertEquals(1, run("", "check", "no-such-runbook"));
         assertTrue(err().contains("no runbook file or id 'no-such-runbook'"), err());

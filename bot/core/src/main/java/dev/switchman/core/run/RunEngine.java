@@ -45,6 +45,7 @@ public final class RunEngine {
     private final Stakeholders stakeholders;
     private final RunCommands commands;
     private final StepHandlers handlers;
+    private final TimelineView.Lines timelineLines = new TimelineView.Lines();
     private PlannedStep armed;
     private long resultsAtLastTurn;
     private boolean closed;
@@ -382,7 +383,7 @@ public final class RunEngine {
     }
 
     public ChatMessage timeline() {
-        return TimelineView.render(runbook, ctx.store().read(runId()));
+        return TimelineView.render(runbook, ctx.store().read(runId()), timelineLines);
     }
 
     @Override
