@@ -83,6 +83,8 @@ public final class SlackBackend implements ChatBackend {
     /** How long a team message waits for its run's thread to open before it goes to the channel. */
     static final Duration OPENING_WAIT = Duration.ofSeconds(10);
     private volatile InteractionHandler handler;
+    private final String appToken;
+    private com.slack.api.bolt.socket_mode.SocketModeApp socketMode;
     /** How long the user groups fetched from Slack are used before they are fetched again. */
     public static final Duration GROUPS_TTL = Duration.ofSeconds(60);
     private final boolean userGroups;
@@ -104,17 +106,31 @@ public final class SlackBackend implements ChatBackend {
      *                   {@code slack-group:<id>}
      */
     public SlackBackend(String botToken, String signingSecret, String apiUrl, Clock clock, boolean userGroups) {
+        this(botToken, signingSecret, null, apiUrl, clock, userGroups);
+    }
+
+    /**
+     * @param signingSecret null for Socket Mode only (no {@value #PATH} endpoint then)
+     * @param appToken      the app-level token ({@code xapp-...}) for Socket Mode, or null for HTTP mode only:
+     *                      {@link #start} then opens the WebSocket ({@code apps.connections.open}) and slash
+     *                      commands and presses arrive over it, needing no public URL
+     */
+    public SlackBackend(String botToken, String signingSecret, String appToken, String apiUrl, Clock clock, boolean userGroups) {
         Secrets.register(botToken);
         Secrets.register(signingSecret);
+        Secrets.register(appToken);
         this.clock = clock;
-        this.verifier = new SlackSignatureVerifier(signingSecret, clock);
+        this.appToken = appToken;
+        this.verifier = signingSecret == null ? null : new SlackSignatureVerifier(signingSecret, clock);
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         config.setStatsEnabled(false);
         this.slack = Slack.getInstance(config);
         this.methods = slack.methods(botToken);
         AppConfig appConfig = new AppConfig();
-        appConfig.setSigningSecret(signingSecret);
+        if (signingSecret != null) {
+            appConfig.setSigningSecret(signingSecret);
+        }
         appConfig.setSingleTeamBotToken(botToken);
         // verified above in constant time on the injected clock; Bolt's verifier uses String.equals and the wall clock
         appConfig.setRequestVerificationEnabled(false);
@@ -148,13 +164,26 @@ public final class SlackBackend implements ChatBackend {
         return capabilities;
     }
 
+    /** Takes interactions from now on; in Socket Mode, opens the WebSocket first (throws when Slack refuses). */
     @Override
     public void start(InteractionHandler h) {
         this.handler = h;
+        if (appToken != null && socketMode == null) {
+            try {
+                socketMode = new com.slack.api.bolt.socket_mode.SocketModeApp(appToken,
+                        com.slack.api.socket_mode.SocketModeClient.Backend.Tyrus, app);
+                socketMode.startAsync();
+            } catch (Exception e) {
+                throw new IllegalStateException("Slack Socket Mode: cannot connect: " + Secrets.message(e), e);
+            }
+        }
     }
 
     @Override
     public List<HttpEndpoint> endpoints() {
+        if (verifier == null) {
+            return List.of(); // Socket Mode only: nothing arrives over HTTP
+        }
         return List.of(new HttpEndpoint() {
             @Override
             public String path() {
@@ -336,6 +365,24 @@ public final class SlackBackend implements ChatBackend {
                 .text(SlackBlocks.fallback(message)).blocks(blocks)));
     }
 
+    /** {@code Socket Mode}, {@code HTTP mode (/slack/events)} or both: how interactions arrive. */
+    public String mode() {
+        String http = "HTTP mode (" + PATH + ")";
+        return appToken == null ? http : verifier == null ? "Socket Mode (no public URL)" : "Socket Mode and " + http;
+    }
+
+    /** {@code switchman doctor}: {@code auth.test} with the bot token (docs.slack.dev/reference/methods/auth.test). */
+    public dev.switchman.core.chat.ChatBackendFactory.Finding authTest() {
+        try {
+            var r = call("auth.test", () -> methods.authTest(q -> q));
+            return new dev.switchman.core.chat.ChatBackendFactory.Finding(true, "SLACK_BOT_TOKEN is accepted: bot " + r.getUser() + " ("
+                    + r.getUserId() + ") in team " + r.getTeam() + " (" + r.getTeamId() + ") at " + slack.getConfig().getMethodsEndpointUrlPrefix());
+        } catch (RuntimeException e) {
+            return new dev.switchman.core.chat.ChatBackendFactory.Finding(false, "SLACK_BOT_TOKEN is not accepted at "
+                    + slack.getConfig().getMethodsEndpointUrlPrefix() + ": " + Secrets.message(e));
+        }
+    }
+
     /** Attempts at an answer Slack rate-limits, and the longest Retry-After waited for inline. */
     static final int ANSWER_ATTEMPTS = 3;
     static final Duration ANSWER_MAX_WAIT = Duration.ofSeconds(5);
@@ -421,6 +468,13 @@ public final class SlackBackend implements ChatBackend {
     @Override
     public void close() {
         handler = null;
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                log.debug("closing Socket Mode: {}", Secrets.message(e));
+            }
+        }
         try {
             slack.close();
         } catch (Exception e) {

@@ -10,11 +10,11 @@ import java.util.Map;
 
 /**
  * Slack for {@code switchman serve}, from the environment: {@value #BOT_TOKEN} (the bot token,
- * {@code xoxb-...}), {@value #SIGNING_SECRET} (HTTP mode: requests to {@value SlackBackend#PATH} are
- * verified with it) and optionally {@value #API_URL} (the Web API base URL, default
+ * {@code xoxb-...}), {@value #APP_TOKEN} (Socket Mode: {@code xapp-...}, no public URL needed) and/or
+ * {@value #SIGNING_SECRET} (HTTP mode: requests to {@value SlackBackend#PATH} are verified with it) and optionally {@value #API_URL} (the Web API base URL, default
  * {@value SlackBackend#DEFAULT_API_URL}: a proxy, or a loopback fake in tests) and {@value #USER_GROUPS}
  * ({@code true}: roles may name Slack user groups). Configured when any of
- * them is set. Socket Mode ({@value #APP_TOKEN}) is not in this build and says so.
+ * them is set.
  */
 public final class SlackBackendFactory implements ChatBackendFactory {
 
@@ -32,7 +32,7 @@ public final class SlackBackendFactory implements ChatBackendFactory {
 
     @Override
     public List<String> variables() {
-        return List.of(BOT_TOKEN, SIGNING_SECRET);
+        return List.of(BOT_TOKEN, APP_TOKEN + " or " + SIGNING_SECRET);
     }
 
     @Override
@@ -50,14 +50,16 @@ public final class SlackBackendFactory implements ChatBackendFactory {
         if (!token.startsWith("xoxb-") || token.length() < 16) {
             throw new IllegalArgumentException(BOT_TOKEN + " is not a bot token (it starts with xoxb- and is longer than 16 characters)");
         }
-        if (!set(env, SIGNING_SECRET)) {
-            throw new IllegalArgumentException(set(env, APP_TOKEN)
-                    ? SLACK_SOCKET_MODE_MISSING
-                    : SIGNING_SECRET + " is not set (the Signing Secret on the app's Basic Information page; requests to "
-                            + SlackBackend.PATH + " are verified with it)");
+        String appToken = set(env, APP_TOKEN) ? env.get(APP_TOKEN).trim() : null;
+        if (appToken != null && (!appToken.startsWith("xapp-") || appToken.length() < 16)) {
+            throw new IllegalArgumentException(APP_TOKEN + " is not an app-level token (it starts with xapp- and needs the connections:write scope)");
         }
-        String secret = env.get(SIGNING_SECRET).trim();
-        if (secret.length() < 16) {
+        if (!set(env, SIGNING_SECRET) && appToken == null) {
+            throw new IllegalArgumentException(SIGNING_SECRET + " is not set (the Signing Secret on the app's Basic Information page; requests to "
+                    + SlackBackend.PATH + " are verified with it), nor " + APP_TOKEN + " (Socket Mode)");
+        }
+        String secret = set(env, SIGNING_SECRET) ? env.get(SIGNING_SECRET).trim() : null;
+        if (secret != null && secret.length() < 16) {
             throw new IllegalArgumentException(SIGNING_SECRET + " is too short to be a signing secret (32 hex characters)");
         }
         String api = set(env, API_URL) ? env.get(API_URL).trim() : SlackBackend.DEFAULT_API_URL;
@@ -74,11 +76,24 @@ public final class SlackBackendFactory implements ChatBackendFactory {
         if (!groups.equals("true") && !groups.equals("false") && !groups.isEmpty()) {
             throw new IllegalArgumentException(USER_GROUPS + " must be true or false, got '" + groups + "'");
         }
-        return new SlackBackend(token, secret, api, clock, groups.equals("true"));
+        return new SlackBackend(token, secret, appToken, api, clock, groups.equals("true"));
     }
 
-    static final String SLACK_SOCKET_MODE_MISSING = APP_TOKEN + " is set but Socket Mode is not in this build; set "
-            + SIGNING_SECRET + " and point the app's Request URLs at " + SlackBackend.PATH + " (docs/slack.md)";
+    /** The configuration, then {@code auth.test} with the bot token against the Web API it names. */
+    @Override
+    public List<Finding> doctor(Map<String, String> env, Clock clock) {
+        SlackBackend backend;
+        try {
+            backend = (SlackBackend) create(env, clock);
+        } catch (IllegalArgumentException e) {
+            return List.of(new Finding(false, dev.switchman.core.secret.Secrets.message(e)));
+        }
+        try {
+            return List.of(new Finding(true, "configuration is valid: " + backend.mode()), backend.authTest());
+        } finally {
+            backend.close();
+        }
+    }
 
     private static boolean set(Map<String, String> env, String name) {
         String v = env.get(name);

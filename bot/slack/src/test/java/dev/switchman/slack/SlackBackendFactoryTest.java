@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchman.core.chat.ChatBackend;
 import dev.switchman.core.chat.ChatBackendFactory;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class SlackBackendFactoryTest {
         assertTrue(error(Map.of("SLACK_BOT_TOKEN", "xoxp-user-token-1234567", "SLACK_SIGNING_SECRET", SECRET))
                 .startsWith("SLACK_BOT_TOKEN is not a bot token"));
         assertTrue(error(Map.of("SLACK_BOT_TOKEN", TOKEN)).startsWith("SLACK_SIGNING_SECRET is not set"));
-        assertEquals(SlackBackendFactory.SLACK_SOCKET_MODE_MISSING, error(Map.of("SLACK_BOT_TOKEN", TOKEN, "SLACK_APP_TOKEN", "xapp-1-abcdefghijkl")));
+        assertTrue(error(Map.of("SLACK_BOT_TOKEN", TOKEN, "SLACK_APP_TOKEN", "xoxb-not-an-app-token-123")).startsWith("SLACK_APP_TOKEN is not an app-level token"));
         assertTrue(error(Map.of("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", "short1")).startsWith("SLACK_SIGNING_SECRET is too short"));
         assertTrue(error(Map.of("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", "ftp://proxy.example/"))
                 .startsWith("SLACK_API_URL must be an http(s) URL"));
@@ -54,6 +55,29 @@ class SlackBackendFactoryTest {
         assertEquals("SLACK_USER_GROUPS must be true or false, got 'yes'", assertThrows(IllegalArgumentException.class,
                 () -> factory.create(Map.of("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET, "SLACK_USER_GROUPS", "yes"),
                         Clock.systemUTC())).getMessage());
+    }
+
+    @Test
+    void doctorChecksTheTokenWithAuthTest() throws Exception {
+        try (dev.switchman.slack.testing.FakeSlackWebApi api = dev.switchman.slack.testing.FakeSlackWebApi.start()) {
+            Map<String, String> env = Map.of("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", api.url());
+            List<ChatBackendFactory.Finding> ok = factory.doctor(env, Clock.systemUTC());
+            assertEquals(new ChatBackendFactory.Finding(true, "configuration is valid: HTTP mode (/slack/events)"), ok.get(0));
+            assertEquals(new ChatBackendFactory.Finding(true, "SLACK_BOT_TOKEN is accepted: bot switchman (U0BOT) in team Fake (T0FAKE) at "
+                    + api.url()), ok.get(1));
+            api.failNext("auth.test", 1, 500, null);
+            ChatBackendFactory.Finding wrong = factory.doctor(env, Clock.systemUTC()).get(1);
+            assertFalse(wrong.ok());
+            assertEquals("SLACK_BOT_TOKEN is not accepted at " + api.url() + ": Slack auth.test: HTTP 500", wrong.text());
+            assertFalse(factory.doctor(Map.of("SLACK_BOT_TOKEN", "nope"), Clock.systemUTC()).get(0).ok());
+        }
+    }
+
+    @Test
+    void anAppTokenAloneIsSocketModeWithoutAnEndpoint() {
+        ChatBackend b = factory.create(Map.of("SLACK_BOT_TOKEN", TOKEN, "SLACK_APP_TOKEN", "xapp-1-A0APP-1-abcdef0123"), Clock.systemUTC());
+        assertTrue(b.endpoints().isEmpty());
+        b.close();
     }
 
     @Test

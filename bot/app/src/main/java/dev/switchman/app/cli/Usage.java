@@ -92,8 +92,9 @@ public final class Usage {
               Runs the bot in the team's chat: every configured backend (Slack, Discord) and one HTTP
               server with their endpoints (/slack/events, /discord/interactions) and /health. Runs until
               stopped (Ctrl-C, SIGTERM). A missing or invalid setting is one sentence and exit 1.
-              Slack (docs/slack.md): SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode, events at
-              /slack/events); SLACK_API_URL overrides the Web API base URL (https://slack.com/api/);
+              Slack (docs/slack.md): SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode, no public URL)
+              and/or SLACK_SIGNING_SECRET (HTTP mode, events at /slack/events); SLACK_API_URL overrides
+              the Web API base URL (https://slack.com/api/);
               SLACK_USER_GROUPS=true lets roles name Slack user groups (slack-group:<id>).
               Discord (docs/discord.md): DISCORD_BOT_TOKEN (gateway mode, nothing inbound); with
               DISCORD_PUBLIC_KEY (64 hex digits) interactions arrive at /discord/interactions instead

@@ -34,7 +34,7 @@ class ServeIT {
         SwitchmanProcess.Result r = SwitchmanProcess.run(Map.of("SWITCHMAN_HOME", home.toString()), null, "serve");
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("switchman serve: no chat backend is configured; set "), r.err());
-        assertTrue(r.err().contains("slack (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET)"), r.err());
+        assertTrue(r.err().contains("slack (SLACK_BOT_TOKEN, SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
 

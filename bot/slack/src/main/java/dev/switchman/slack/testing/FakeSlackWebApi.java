@@ -47,6 +47,8 @@ public final class FakeSlackWebApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new LinkedHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
+    /** What apps.connections.open answers (a {@link FakeSocketModeServer}'s URL), or null. */
+    private volatile String socketModeUrl;
     /** usergroups.list: group id -> member ids. */
     private volatile Map<String, List<String>> userGroups = Map.of();
     /** channel -> messages posted there (chat.postMessage and chat.postEphemeral answered 200). */
@@ -86,6 +88,11 @@ public final class FakeSlackWebApi implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** {@code apps.connections.open} hands out {@code server}'s URL from now on. */
+    public void socketMode(FakeSocketModeServer server) {
+        this.socketModeUrl = server.url();
     }
 
     /** What {@code usergroups.list} answers from now on: group id -> member ids. */
@@ -220,6 +227,8 @@ public final class FakeSlackWebApi implements AutoCloseable {
                 case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + answered + "\"}";
                 case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
                 case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + answered + "\"}";
+                case "apps.connections.open" -> socketModeUrl == null ? "{\"ok\":false,\"error\":\"not_allowed_token_type\"}"
+                        : "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
                 case "usergroups.list" -> "{\"ok\":true,\"usergroups\":[" + userGroups.entrySet().stream()
                         .map(g -> "{\"id\":\"" + g.getKey() + "\",\"handle\":\"" + g.getKey().toLowerCase() + "\",\"users\":["
                                 + g.getValue().stream().map(u -> "\"" + u + "\"").collect(java.util.stream.Collectors.joining(",")) + "]}")
