@@ -336,6 +336,32 @@ public final class SlackBackend implements ChatBackend {
                 .text(SlackBlocks.fallback(message)).blocks(blocks)));
     }
 
+    /** Attempts at an answer Slack rate-limits, and the longest Retry-After waited for inline. */
+    static final int ANSWER_ATTEMPTS = 3;
+    static final Duration ANSWER_MAX_WAIT = Duration.ofSeconds(5);
+
+    /**
+     * An answer to an interaction: the bot does not retry answers (team messages and status edits go
+     * through its outbox), so a 429 is waited out here, at most {@link #ANSWER_ATTEMPTS} tries and only for
+     * a {@code Retry-After} up to {@link #ANSWER_MAX_WAIT} (Slack's chat limits are about one message per
+     * second per channel); a longer one, or another failure, throws to the bot, which logs the answer as
+     * undelivered. The wait holds the run's executor, so it stays short.
+     */
+    <T> T answering(java.util.function.Supplier<T> post) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return post.get();
+            } catch (RateLimitedException e) {
+                if (attempt >= ANSWER_ATTEMPTS || e.retryAfter().compareTo(ANSWER_MAX_WAIT) > 0) {
+                    throw e;
+                }
+                log.info("Slack rate-limited an answer; retrying in {} s", e.retryAfter().toSeconds());
+                java.util.concurrent.CompletableFuture.runAsync(() -> { },
+                        java.util.concurrent.CompletableFuture.delayedExecutor(e.retryAfter().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).join();
+            }
+        }
+    }
+
     /** The channel's run thread, or null. */
     String thread(String channel) {
         return threads.get(channel);
@@ -478,20 +504,23 @@ public final class SlackBackend implements ChatBackend {
                         return null;
                     }
                 }
-                backend.postEphemeral(channel, userId, message);
+                backend.answering(() -> {
+                    backend.postEphemeral(channel, userId, message);
+                    return null;
+                });
                 return null;
             }
             if (opensThread != null && !opensThread.isDone()) {
                 // the answer to start is the new run's status message: its thread holds the run; an error opens nothing
                 MessageRef ref = null;
                 try {
-                    ref = backend.postMessage(channel, message, null);
+                    ref = backend.answering(() -> backend.postMessage(channel, message, null));
                     return ref;
                 } finally {
                     backend.opened(channel, opensThread, ref != null && message.tone() != ChatMessage.Tone.DANGER ? ref.id() : null);
                 }
             }
-            return backend.postMessage(channel, message, backend.thread(channel));
+            return backend.answering(() -> backend.postMessage(channel, message, backend.thread(channel)));
         }
     }
 }

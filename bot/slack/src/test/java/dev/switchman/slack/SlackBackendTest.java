@@ -231,6 +231,20 @@ class SlackBackendTest {
     }
 
     @Test
+    void aRateLimitedAnswerIsPostedAfterItsRetryAfter() {
+        api.failNext("chat.postMessage", 1, 429, "1");
+        post(SignedSlackRequests.slashCommand("U123", "alice", "C1", "hello", "trig-rl"));
+        List<FakeSlackWebApi.Call> posts = api.calls().stream().filter(c -> c.method().equals("chat.postMessage")).toList();
+        assertEquals(List.of(429, 200), posts.stream().map(FakeSlackWebApi.Call::status).toList(), api.summary());
+        assertEquals("done hello", posts.get(1).param("text"));
+        // a Retry-After longer than an answer may wait is not waited for: the bot logs the answer as undelivered
+        api.failNext("chat.postMessage", 1, 429, "60");
+        RateLimitedException e = assertThrows(RateLimitedException.class,
+                () -> backend.answering(() -> backend.postMessage("C1", ChatMessage.text("x"), null)));
+        assertEquals(Duration.ofSeconds(60), e.retryAfter());
+    }
+
+    @Test
     void aRequestBeforeStartIsUnavailableAndOtherMethodsAreRefused() {
         SlackBackend fresh = new SlackBackend(TOKEN, SECRET, api.url(), clock);
         String body = SignedSlackRequests.slashCommand("U1", "a", "C1", "status", "t");
