@@ -266,6 +266,18 @@ class CliTest {
         }
     }
 
+    /** The simulator validates scenarios without the live providers; this build has them all. */
+    @Test
+    void everyBundledRunbookAndScenarioValidatesAgainstTheChecksOfThisBuild() throws Exception {
+        List<String> args = new ArrayList<>(List.of("validate"));
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(projectRoot().resolve("runbooks"))) {
+            files.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(f -> args.add(f.toString()));
+        }
+        assertTrue(args.size() > 20, "runbooks and scenarios found: " + args);
+        assertEquals(0, run("", args.toArray(String[]::new)), out() + err());
+        assertTrue(out().contains("ok: "), out());
+    }
+
     private static java.nio.file.Path projectRoot() {
         java.nio.file.Path p = java.nio.file.Path.of("").toAbsolutePath();
         while (p != null && !java.nio.file.Files.isRegularFile(p.resolve("docs/cli.md"))) {
