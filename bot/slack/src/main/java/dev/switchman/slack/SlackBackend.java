@@ -295,10 +295,14 @@ public final class SlackBackend implements ChatBackend {
      * cannot be asked (missing scope, down), the last list is kept (none at first) and the failure logged:
      * a role held through a group is then refused, never granted by mistake.
      */
-    synchronized java.util.Set<String> groups(String userId) {
+    java.util.Set<String> groups(String userId) {
         if (!userGroups) {
-            return java.util.Set.of();
+            return java.util.Set.of(); // no lock on the acknowledgement path when groups are off
         }
+        return groupsOf(userId);
+    }
+
+    private synchronized java.util.Set<String> groupsOf(String userId) {
         java.time.Instant now = clock.instant();
         if (groupsFetched == null || !now.isBefore(groupsFetched.plus(GROUPS_TTL))) {
             groupsFetched = now;
