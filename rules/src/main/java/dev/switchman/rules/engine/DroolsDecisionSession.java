@@ -423,7 +423,11 @@ final class DroolsDecisionSession implements DecisionSession {
 
     private Decision verdict(GateRequest g, long t) {
         Instant at = Instant.ofEpochMilli(t);
-        List<GateRequest.Blocker> blockers = g.getBlockers();
+        // in a fixed order (rule, then sentence), not the order the rules happened to fire in: the same
+        // blockers make the same NO-GO, which the run recognises as a repeat instead of posting it again
+        List<GateRequest.Blocker> blockers = g.getBlockers().stream()
+                .sorted(java.util.Comparator.comparing(GateRequest.Blocker::ruleId).thenComparing(GateRequest.Blocker::sentence))
+                .toList();
         if (blockers.isEmpty()) {
             List<Evidence> ev = new ArrayList<>();
             for (String id : g.getCheckIds()) {

@@ -42,6 +42,13 @@ class GatePackTest {
         assertTrue(d.reason().contains("[gate.check-not-passing]"), d.reason());
         assertTrue(d.reason().contains("[gate.check-missing]"), d.reason());
         assertTrue(d.reason().contains("[gate.approval-missing]"), d.reason());
+        // blockers in a fixed order (by rule id), whatever order the rules fired in: the same blockers make the
+        // same sentence, so the run does not post the NO-GO again on every evaluation
+        int approval = d.reason().indexOf("[gate.approval-missing]");
+        int missing = d.reason().indexOf("[gate.check-missing]");
+        int failing = d.reason().indexOf("[gate.check-not-passing]");
+        assertTrue(approval < missing && missing < failing, d.reason());
+        assertEquals(d.reason(), gateVerdict(f.gate("a", "b")).reason(), "asked again, the same sentence");
     }
 
     @Test

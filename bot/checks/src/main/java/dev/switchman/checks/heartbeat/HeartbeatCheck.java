@@ -35,8 +35,8 @@ import java.util.function.Function;
  *
  * <p>PASS when the last success is on time ({@code state} up, or late but within grace: WARN); FAIL
  * when it is overdue ({@code state} down, {@code missed} the periods or runs missed, naming when it was
- * last seen) or the job's last signal was {@code /fail}; UNKNOWN while no ping has come since the bot
- * started and one period (or run) plus grace has not passed yet (state new: it cannot tell yet).
+ * last seen) or the job's last signal was {@code /fail}; WARN while no ping has come since the bot started
+ * and one period (or run) plus grace has not passed yet (state new: not late, not confirmed either).
  * Observations: {@code state}, {@code missed}, {@code last-seen} and {@code last-ping} (ISO-8601, empty
  * when never), {@code overdue-s}.
  */
@@ -185,8 +185,10 @@ public final class HeartbeatCheck implements CheckProvider {
         if (now.isBefore(due)) {
             obs.put("overdue-s", 0);
             if (lastSuccess == null) {
+                // not PASS (nothing confirmed the job runs) and not UNKNOWN either: the check knows the job is not
+                // late yet, and a daily job must not leave a run "blind" (on HOLD) for a day after every restart
                 obs.put("state", "new");
-                return request.result(CheckStatus.UNKNOWN, target, "no ping from " + job + " yet since " + book.since()
+                return request.result(CheckStatus.WARN, target, "no ping from " + job + " yet since " + book.since()
                         + " (" + schedule + ", grace " + Durations.format(grace) + "); it is not overdue before " + due, obs);
             }
             boolean late = now.isAfter(due.minus(grace));

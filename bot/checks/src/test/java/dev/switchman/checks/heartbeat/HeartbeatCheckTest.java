@@ -38,7 +38,7 @@ class HeartbeatCheckTest {
         HeartbeatCheck c = new HeartbeatCheck(clock, v -> null);
         Map<String, String> every = Map.of("period", "1h", "grace", "10m", "job", "queue-worker");
         CheckResult fresh = run(c, "worker", every);
-        assertEquals(CheckStatus.UNKNOWN, fresh.status(), "no ping yet and not overdue: it cannot tell, never PASS");
+        assertEquals(CheckStatus.WARN, fresh.status(), "no ping yet and not overdue: not late, never PASS, and not blind");
         assertEquals("new", fresh.observations().get("state"));
         assertEquals(200, ping(c, "/ping/worker").status());
         Instant pinged = clock.instant();
