@@ -68,7 +68,7 @@ public final class InteractionsEndpoint implements HttpEndpoint {
                 request.header("X-Signature-Timestamp").orElse(null), request.body());
         if (v != InteractionSignature.Verdict.VALID) {
             refused.incrementAndGet();
-            log.info("refused a request to {}: {}", PATH, v.reason());
+            log.warn("refused a request to {}: {}", PATH, v.reason()); // a wrong public key shows on stderr
             return HttpResponse.text(401, v.reason() + "\n");
         }
         JsonNode payload;

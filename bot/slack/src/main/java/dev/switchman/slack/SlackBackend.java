@@ -204,8 +204,9 @@ public final class SlackBackend implements ChatBackend {
         }
         Optional<String> refused = verifier.refusal(request);
         if (refused.isPresent()) {
-            log.info("refused a request to {}: {}", PATH, refused.get());
-            return HttpResponse.text(401, "invalid request signature\n");
+            // WARN: a wrong signing secret or a skewed clock shows on stderr, not only at INFO (no secret in it)
+            log.warn("refused a request to {}: {}", PATH, refused.get());
+            return HttpResponse.text(401, "invalid request signature: " + refused.get() + "\n");
         }
         if (handler == null) {
             return HttpResponse.text(503, "starting\n");

@@ -38,6 +38,12 @@ final class ServeCommand {
         if (!args.positionals().isEmpty()) {
             throw new UsageException("serve: unexpected argument '" + args.positionals().get(0) + "'");
         }
+        for (String dir : args.values("runbooks")) {
+            // a folder the user names must exist: serving without it would run without their runbooks
+            if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(dir))) {
+                throw new UsageException("serve: --runbooks " + dir + " is not a directory");
+            }
+        }
         Serve serve;
         try {
             serve = Serve.start(env, args.values("runbooks"), Serve.factories(), clock, err);

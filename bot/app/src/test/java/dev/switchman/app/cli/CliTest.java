@@ -67,6 +67,12 @@ class CliTest {
     }
 
     @Test
+    void serveRefusesARunbookFolderThatDoesNotExistBeforeStartingAnything() {
+        assertEquals(1, run("", "serve", "--runbooks", "/nonexistent/runbooks"));
+        assertTrue(err().contains("serve: --runbooks /nonexistent/runbooks is not a directory"), err());
+    }
+
+    @Test
     void everySubcommandAnswersHelp() {
         for (String c : List.of("console", "validate", "probe", "check", "rehearse", "record", "bench", "serve", "agent")) {
             out.reset();
