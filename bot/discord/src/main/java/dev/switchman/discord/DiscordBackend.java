@@ -116,8 +116,17 @@ public final class DiscordBackend implements ChatBackend {
         if (applicationId == null) {
             try {
                 applicationId = rest.applicationId();
+            } catch (dev.switchman.discord.rest.DiscordApiException e) {
+                if (e.status() == 401) {
+                    // the token is wrong: starting anyway would fail every answer later, one warning at a time
+                    throw new IllegalStateException("DISCORD_BOT_TOKEN was refused by Discord (401 Unauthorized): reset it on the "
+                            + "Bot page of the application in the Developer Portal");
+                }
+                log.warn("Discord: could not learn the application id ({}); set DISCORD_APPLICATION_ID to start without asking",
+                        Secrets.message(e));
             } catch (RuntimeException e) {
-                log.warn("Discord: could not learn the application id ({}); set DISCORD_APPLICATION_ID", Secrets.message(e));
+                log.warn("Discord: could not learn the application id ({}); set DISCORD_APPLICATION_ID to start without asking",
+                        Secrets.message(e));
             }
         }
         if (config.registerCommands() && applicationId != null) {

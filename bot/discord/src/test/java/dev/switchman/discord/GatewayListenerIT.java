@@ -86,7 +86,9 @@ class GatewayListenerIT {
     @AfterEach
     void tearDown() {
         backend.close();
-        verify(jda).shutdownNow();
+        if (listener != null) {
+            verify(jda).shutdownNow(); // a gateway that connected is shut down
+        }
         scheduler.close();
         api.close();
     }
@@ -151,6 +153,15 @@ class GatewayListenerIT {
         when(e.reply(any(MessageCreateData.class))).thenReturn(replied);
         api.interaction(token, CHANNEL);
         return e;
+    }
+
+    @Test
+    void aTokenDiscordRefusesStopsTheStartWithOneSentence() {
+        api.failNext("GET /oauth2/applications/@me", 1, 401, "{\"message\": \"401: Unauthorized\", \"code\": 0}");
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> backend.start(handler));
+        assertTrue(listener == null, "the gateway was never connected with a refused token");
+        assertEquals("DISCORD_BOT_TOKEN was refused by Discord (401 Unauthorized): reset it on the Bot page of the application in the "
+                + "Developer Portal", e.getMessage());
     }
 
     @Test

@@ -111,7 +111,12 @@ public final class Serve implements AutoCloseable {
                 }
             }
             store = dev.switchman.app.bot.CrashPointEventStore.armedFromEnvironment(settings.openStore(), env);
-            bot = BotConfiguration.newBot(backend, catalog, store, providers, clock, settings);
+            try {
+                bot = BotConfiguration.newBot(backend, catalog, store, providers, clock, settings);
+            } catch (IllegalStateException e) {
+                // a backend that cannot start (a token the platform refuses) is one sentence, not a trace
+                throw new ServeException(Secrets.message(e), e);
+            }
             List<HttpEndpoint> endpoints = new ArrayList<>(backend.endpoints());
             providers.all().forEach(p -> endpoints.addAll(p.endpoints())); // pushed checks: heartbeat's /ping/<id>
             endpoints.add(health(names));
