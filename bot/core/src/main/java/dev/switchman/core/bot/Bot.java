@@ -250,6 +250,7 @@ public final class Bot implements InteractionHandler, AutoCloseable {
                     + "; the log has the details");
         }
         Optional<RunEngine> target = ctx.run();
+        ChatMessage shown = answer; // what the answer says before buttons are drawn on it
         if (target.isPresent()) {
             RunEngine r = target.get();
             ChatMessage drawn = answer;
@@ -269,7 +270,7 @@ public final class Bot implements InteractionHandler, AutoCloseable {
         }
         if (ctx.statusMessage() && ref != null && target.isPresent()) {
             RunEngine r = target.get();
-            r.actor().tell(() -> publisher.trackStatus(r, ref));
+            r.actor().tell(() -> publisher.trackStatus(r, ref, shown));
         }
     }
 

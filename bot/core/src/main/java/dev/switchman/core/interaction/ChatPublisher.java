@@ -48,8 +48,12 @@ public final class ChatPublisher implements TeamOutput {
     }
 
     /** {@code ref} is the run's status message from now on. On the run's actor. */
-    public void trackStatus(RunEngine run, MessageRef ref) {
-        if (status != null) status.track(run, ref);
+    /**
+     * From now on {@code ref} is the run's status message; {@code shown} is what it says (null: unknown).
+     * On the run's actor.
+     */
+    public void trackStatus(RunEngine run, MessageRef ref, ChatMessage shown) {
+        if (status != null) status.track(run, ref, shown);
     }
 
     public ButtonRegistry buttons() {

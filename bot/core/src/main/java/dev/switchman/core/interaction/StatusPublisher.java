@@ -78,6 +78,14 @@ public final class StatusPublisher {
 
     /** From now on {@code ref} (just sent with the run's status) is the run's status message. On the run's actor. */
     public void track(RunEngine run, MessageRef ref) {
+        track(run, ref, null);
+    }
+
+    /**
+     * As {@link #track(RunEngine, MessageRef)}; when the run has moved on since {@code shown} was drawn (a
+     * button pressed on the answer before the bot got to track it), the message is brought up to date.
+     */
+    public void track(RunEngine run, MessageRef ref, ChatMessage shown) {
         if (!backend.capabilities().messageEdits()) return;
         Tracked old = tracked.get(run.runId());
         if (old != null && old.ref.equals(ref)) return;
@@ -85,6 +93,9 @@ public final class StatusPublisher {
         Tracked t = new Tracked(ref, old == null ? 1 : revisionOf(old) + 1, scheduler.clock().instant());
         Tracked previous = tracked.put(run.runId(), t);
         if (previous != null) cancel(previous);
+        if (shown != null && !run.status().plain().equals(shown.plain())) {
+            statusChanged(run);
+        }
     }
 
     /** After a restart: adopts the status message the log names, and brings it up to date. On the run's actor. */
