@@ -61,22 +61,7 @@ public final class HttpHealthProvider implements CheckProvider {
 
     @Override
     public CheckResult run(CheckRequest request) {
-        String url = request.param("url", "").trim();
-        HttpUrl parsed;
-        try {
-            parsed = Urls.parse(url);
-        } catch (IllegalArgumentException e) {
-            return request.result(CheckStatus.ERROR, url, e.getMessage(), Map.of());
-        }
-        String addressParam = request.param("address");
-        boolean given = !HttpProbeProvider.blank(addressParam);
-        String target = url + (given ? " via " + addressParam.trim() : "");
-        HostAddresses.Resolution resolved = HostAddresses.resolve(given ? addressParam.trim() : parsed.host(), null,
-                request.environment(), DnsChecks.deadline(request));
-        if (!resolved.ok()) {
-            return request.result(resolved.failure(), target, resolved.problem(), Map.of());
-        }
-        return PerAddress.run(request, target, resolved.addresses(), address -> once(request, target, parsed, address));
+        return Urls.everyAddress(request, (url, target, address) -> once(request, target, url, address));
     }
 
     private static CheckResult once(CheckRequest request, String target, HttpUrl url, InetAddress address) {

@@ -95,21 +95,7 @@ public final class HttpProbeProvider implements CheckProvider {
 
     @Override
     public CheckResult run(CheckRequest request) {
-        String url = request.param("url", "").trim();
-        HttpUrl start;
-        try {
-            start = Urls.parse(url);
-        } catch (IllegalArgumentException e) {
-            return request.result(CheckStatus.ERROR, url, e.getMessage(), Map.of());
-        }
-        String addressParam = request.param("address");
-        String target = url + (blank(addressParam) ? "" : " via " + addressParam.trim());
-        HostAddresses.Resolution resolved = HostAddresses.resolve(blank(addressParam) ? start.host() : addressParam.trim(), null,
-                request.environment(), DnsChecks.deadline(request));
-        if (!resolved.ok()) {
-            return request.result(resolved.failure(), target, resolved.problem(), Map.of());
-        }
-        return PerAddress.run(request, target, resolved.addresses(), address -> chain(request, target, start, address));
+        return Urls.everyAddress(request, (url, target, address) -> chain(request, target, url, address));
     }
 
     /** The whole redirect chain with the URL's host (and its www/apex sibling) pinned to one address. */

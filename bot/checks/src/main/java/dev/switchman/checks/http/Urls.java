@@ -65,4 +65,33 @@ public final class Urls {
     static String key(HttpUrl u) {
         return u.scheme() + "://" + u.host() + ":" + u.port() + u.encodedPath() + (u.encodedQuery() == null ? "" : "?" + u.encodedQuery());
     }
+
+    /** One run against one address: the parsed URL, the target as shown and the address to pin. */
+    @FunctionalInterface
+    interface PerAddressRun {
+        dev.switchman.core.check.CheckResult run(HttpUrl url, String target, java.net.InetAddress address);
+    }
+
+    /**
+     * What http.probe and http.health share: parses {@code url} (ERROR naming it otherwise), resolves every
+     * address of its host (or takes {@code address}) and runs {@code once} per address, reported per address.
+     */
+    static dev.switchman.core.check.CheckResult everyAddress(dev.switchman.core.check.CheckRequest request, PerAddressRun once) {
+        String url = request.param("url", "").trim();
+        HttpUrl parsed;
+        try {
+            parsed = parse(url);
+        } catch (IllegalArgumentException e) {
+            return request.result(dev.switchman.core.check.CheckStatus.ERROR, url, e.getMessage(), java.util.Map.of());
+        }
+        String address = request.param("address");
+        boolean given = address != null && !address.isBlank();
+        String target = url + (given ? " via " + address.trim() : "");
+        dev.switchman.checks.dns.HostAddresses.Resolution resolved = dev.switchman.checks.dns.HostAddresses.resolve(
+                given ? address.trim() : parsed.host(), null, request.environment(), dev.switchman.checks.dns.DnsChecks.deadline(request));
+        if (!resolved.ok()) {
+            return request.result(resolved.failure(), target, resolved.problem(), java.util.Map.of());
+        }
+        return dev.switchman.checks.net.PerAddress.run(request, target, resolved.addresses(), a -> once.run(parsed, target, a));
+    }
 }

@@ -43,14 +43,12 @@ public final class ErrorRateCheck extends MetricCheck {
 
     @Override
     List<String> validateExtra(Map<String, String> params) {
-        String u = params.getOrDefault("unit", "fraction").trim().toLowerCase(Locale.ROOT);
-        return u.equals("fraction") || u.equals("percent") ? List.of()
-                : List.of("parameter 'unit': '" + params.get("unit") + "' is not fraction or percent");
+        return unitProblem(params, "fraction", "percent");
     }
 
     @Override
     double convert(double value, Map<String, String> params) {
-        return params.getOrDefault("unit", "fraction").trim().equalsIgnoreCase("percent") ? value / 100 : value;
+        return unit(params, "fraction").equals("percent") ? value / 100 : value;
     }
 
     @Override

@@ -43,13 +43,12 @@ public final class LatencyCheck extends MetricCheck {
 
     @Override
     List<String> validateExtra(Map<String, String> params) {
-        String u = params.getOrDefault("unit", "s").trim().toLowerCase(Locale.ROOT);
-        return u.equals("s") || u.equals("ms") ? List.of() : List.of("parameter 'unit': '" + params.get("unit") + "' is not s or ms");
+        return unitProblem(params, "s", "ms");
     }
 
     @Override
     double convert(double value, Map<String, String> params) {
-        return params.getOrDefault("unit", "s").trim().equalsIgnoreCase("ms") ? value : value * 1000;
+        return unit(params, "s").equals("ms") ? value : value * 1000;
     }
 
     @Override

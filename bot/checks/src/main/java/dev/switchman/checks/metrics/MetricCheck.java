@@ -97,6 +97,18 @@ abstract class MetricCheck implements CheckProvider {
         return t == null || t.isBlank() ? Optional.empty() : Optional.of(threshold(name, t.trim()));
     }
 
+    /** The {@code unit} parameter's problem, if it is not one of {@code allowed} (the first is the default). */
+    static List<String> unitProblem(Map<String, String> params, String... allowed) {
+        String u = unit(params, allowed[0]);
+        return List.of(allowed).contains(u) ? List.of()
+                : List.of("parameter 'unit': '" + params.get("unit") + "' is not " + String.join(" or ", allowed));
+    }
+
+    /** The {@code unit} parameter, lower case, or {@code fallback}. */
+    static String unit(Map<String, String> params, String fallback) {
+        return params.getOrDefault("unit", fallback).trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
     static double plainNumber(String name, String text, String expected) {
         try {
             return Double.parseDouble(text);
